@@ -1,0 +1,29 @@
+import type { Reply } from '../../src/core/commands/reply.ts';
+import { incidentLabel } from '../../src/core/model/incident-ref.ts';
+import type { IncidentState } from '../../src/core/model/incident-state.ts';
+import { slugify } from '../../src/core/text/sanitize-input.ts';
+import type { ChatPlatform, IncidentSpace } from '../../src/ports/chat-platform.ts';
+import { renderConsoleReply } from './render-console-reply.ts';
+
+export const CONSOLE_PLATFORM = 'console';
+export const CONSOLE_WORKSPACE = 'local';
+
+/** The terminal as a chat platform: channels are just names, and posting is printing. */
+export class ConsolePlatform implements ChatPlatform {
+  readonly name = CONSOLE_PLATFORM;
+
+  constructor(private readonly print: (text: string) => void) {}
+
+  async provisionIncidentSpace(incident: IncidentState): Promise<IncidentSpace> {
+    const name = `inc-${incident.number}-${slugify(incident.title, 70)}`;
+    this.print(
+      `[#${name}] tocsin: ${incidentLabel(incident.number)} ${incident.severity} ${incident.title}. ` +
+        `Commander: ${incident.declaredBy.name}. Status: ${incident.status}.`,
+    );
+    return { channelId: name, channelName: name };
+  }
+
+  async postMessage(_workspace: string, channel: string, reply: Reply): Promise<void> {
+    this.print(renderConsoleReply(reply, channel));
+  }
+}

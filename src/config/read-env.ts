@@ -1,0 +1,46 @@
+/** Everything the bot reads from the environment, read once, here and nowhere else. */
+export interface EnvOptions {
+  redisUrl?: string;
+  configPath?: string;
+  configExplicit: boolean;
+  postmortemDir: string;
+  dataDir: string;
+  port: number;
+  logLevel: string;
+  slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl: string };
+  discord?: { token: string; applicationId: string; guildId?: string; apiUrl: string };
+  raw: Readonly<Record<string, string | undefined>>;
+}
+
+export const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
+export const DEFAULT_DISCORD_API_URL = 'https://discord.com/api';
+
+export function readEnvOptions(env: Readonly<Record<string, string | undefined>> = process.env): EnvOptions {
+  const options: EnvOptions = {
+    configExplicit: env.INCIDENT_CONFIG !== undefined,
+    postmortemDir: env.POSTMORTEM_DIR ?? './postmortems',
+    dataDir: env.TOCSIN_DATA_DIR ?? './data',
+    port: Number(env.PORT ?? 3000),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    configPath: env.INCIDENT_CONFIG ?? './incident.config.yml',
+    raw: env,
+  };
+  if (env.REDIS_URL) options.redisUrl = env.REDIS_URL;
+  if (env.SLACK_BOT_TOKEN) {
+    options.slack = {
+      botToken: env.SLACK_BOT_TOKEN,
+      apiUrl: env.SLACK_API_URL ?? DEFAULT_SLACK_API_URL,
+      ...(env.SLACK_SIGNING_SECRET ? { signingSecret: env.SLACK_SIGNING_SECRET } : {}),
+      ...(env.SLACK_APP_TOKEN ? { appToken: env.SLACK_APP_TOKEN } : {}),
+    };
+  }
+  if (env.DISCORD_TOKEN && env.DISCORD_APPLICATION_ID) {
+    options.discord = {
+      token: env.DISCORD_TOKEN,
+      applicationId: env.DISCORD_APPLICATION_ID,
+      apiUrl: env.DISCORD_API_URL ?? DEFAULT_DISCORD_API_URL,
+      ...(env.DISCORD_GUILD_ID ? { guildId: env.DISCORD_GUILD_ID } : {}),
+    };
+  }
+  return options;
+}

@@ -1,0 +1,106 @@
+import { fail, ok, userError } from '../../errors.ts';
+import { type Actor, PRIORITIES, type Priority } from '../../model/events.ts';
+import { cleanField, LIMITS } from '../../text/sanitize-input.ts';
+import { dayjs } from '../../time/dayjs.ts';
+import { defineCommand, type RawOptions } from '../command-definition.ts';
+import { parseMention } from '../mention.ts';
+import { toChannel } from '../reply.ts';
+
+const USAGE = '/incident action <text> [@owner] [due YYYY-MM-DD] [priority high|medium|low]';
+
+interface ActionArgs {
+  text: string;
+  owner: Actor | undefined;
+  due: string | undefined;
+  priority: Priority;
+}
+
+/** Peels the optional parts off the end, in any order, so the text itself stays free-form. */
+function parseActionText(text: string): RawOptions {
+  const options: RawOptions = {};
+  let rest = text.trim();
+  for (;;) {
+    const due = /\s+due\s+(\S+)$/i.exec(rest);
+    if (due && options.due === undefined) {
+      options.due = due[1];
+      rest = rest.slice(0, due.index);
+      continue;
+    }
+    const priority = /\s+priority\s+(\S+)$/i.exec(rest);
+    if (priority && options.priority === undefined) {
+      options.priority = priority[1];
+      rest = rest.slice(0, priority.index);
+      continue;
+    }
+    const owner = /\s+(<@[^>]+>|@[A-Za-z0-9._-]+)$/.exec(rest);
+    if (owner && options.owner === undefined) {
+      options.owner = owner[1];
+      rest = rest.slice(0, owner.index);
+      continue;
+    }
+    break;
+  }
+  options.text = rest;
+  return options;
+}
+
+export const actionCommand = defineCommand<ActionArgs>({
+  name: 'action',
+  summary: 'Record an action item',
+  usage: USAGE,
+  examples: ['/incident action add alert on 502 rate @sam due 2025-12-01 priority high'],
+  options: [
+    { name: 'text', description: 'What must be done', type: 'string', required: true, maxLength: 500 },
+    { name: 'owner', description: 'Who owns it', type: 'user', required: false },
+    { name: 'due', description: 'Due date, YYYY-MM-DD', type: 'string', required: false },
+    { name: 'priority', description: 'How urgent', type: 'string', required: false, choices: PRIORITIES },
+  ],
+  scope: 'incident',
+  allowedWhenResolved: true,
+  parseText(text) {
+    return ok(parseActionText(text));
+  },
+  build(options) {
+    const text = cleanField('action text', options.text, LIMITS.actionText, { required: true, usage: USAGE });
+    if (!text.ok) return text;
+    let owner: Actor | undefined;
+    if (options.owner) {
+      owner = parseMention(options.owner);
+      if (!owner) return fail(userError('invalid_user', `"${options.owner}" is not a user mention.`, USAGE));
+    }
+    if (options.due !== undefined && !dayjs(options.due, 'YYYY-MM-DD', true).isValid()) {
+      return fail(
+        userError('invalid_date', `"${options.due}" is not a date. Write the due date as YYYY-MM-DD.`, USAGE),
+      );
+    }
+    const priority = (options.priority ?? 'medium').toLowerCase();
+    if (!PRIORITIES.includes(priority as Priority)) {
+      return fail(
+        userError(
+          'invalid_priority',
+          `"${options.priority}" is not a priority. Use high, medium or low.`,
+          USAGE,
+        ),
+      );
+    }
+    return ok({ text: text.value as string, owner, due: options.due, priority: priority as Priority });
+  },
+  async run({ args, incident }) {
+    const itemId = `A${(incident?.actionItems.length ?? 0) + 1}`;
+    const owner = args.owner ? `, owner ${args.owner.name}` : '';
+    const due = args.due ? `, due ${args.due}` : '';
+    return ok({
+      events: [
+        {
+          type: 'action_item_added',
+          itemId,
+          text: args.text,
+          priority: args.priority,
+          ...(args.owner === undefined ? {} : { owner: args.owner }),
+          ...(args.due === undefined ? {} : { due: args.due }),
+        },
+      ],
+      reply: toChannel(`Action item ${itemId} (${args.priority}${owner}${due}): ${args.text}`),
+    });
+  },
+});

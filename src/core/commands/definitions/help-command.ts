@@ -1,0 +1,24 @@
+import { ok } from '../../errors.ts';
+import { defineCommand } from '../command-definition.ts';
+import { renderHelp } from '../render-help.ts';
+import { ephemeral } from '../reply.ts';
+
+export const helpCommand = defineCommand<{ command: string | undefined }>({
+  name: 'help',
+  summary: 'Show the commands, or the details of one',
+  usage: '/incident help [command]',
+  examples: ['/incident help', '/incident help note'],
+  options: [{ name: 'command', description: 'A command to explain', type: 'string', required: false }],
+  scope: 'anywhere',
+  allowedWhenResolved: true,
+  parseText(text) {
+    return ok({ command: text.trim() });
+  },
+  build(options) {
+    return ok({ command: options.command ? options.command.toLowerCase() : undefined });
+  },
+  async run({ args, services }) {
+    const help = renderHelp(services.commands, args.command);
+    return ok({ reply: ephemeral(help.title, { lines: help.lines }) });
+  },
+});

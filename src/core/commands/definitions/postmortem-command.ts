@@ -1,0 +1,64 @@
+import { fail, ok, userError } from '../../errors.ts';
+import { incidentLabel } from '../../model/incident-ref.ts';
+import { defineCommand } from '../command-definition.ts';
+import { toChannel } from '../reply.ts';
+
+const USAGE = '/incident postmortem [template]';
+
+export const postmortemCommand = defineCommand<{ template: string | undefined }>({
+  name: 'postmortem',
+  summary: 'Write the postmortem draft from everything recorded',
+  usage: USAGE,
+  examples: ['/incident postmortem', '/incident postmortem sre'],
+  options: [
+    {
+      name: 'template',
+      description: 'Template name (sre, report, public, ...)',
+      type: 'string',
+      required: false,
+    },
+  ],
+  scope: 'incident',
+  allowedWhenResolved: true,
+  parseText(text) {
+    const template = text.trim();
+    if (/\s/.test(template)) {
+      return fail(userError('unexpected_text', 'Give at most one template name.', USAGE));
+    }
+    return ok({ template });
+  },
+  build(options) {
+    return ok({ template: options.template ? options.template.toLowerCase() : undefined });
+  },
+  async run({ args, incident, services }) {
+    if (!incident) throw new Error('postmortem runs only with an incident');
+    const names = services.postmortems.templateNames();
+    if (args.template !== undefined && !names.includes(args.template)) {
+      return fail(
+        userError(
+          'unknown_template',
+          `There is no template "${args.template}". Templates: ${names.join(', ')}.`,
+          USAGE,
+        ),
+      );
+    }
+    const draft = await services.postmortems.generate(incident.ref, args.template);
+    const changes =
+      draft.changes.length > 0 ? ` Changes since the last draft: ${draft.changes.join('; ')}.` : '';
+    return ok({
+      events: [
+        { type: 'postmortem_generated', template: draft.template, path: draft.path, digest: draft.digest },
+      ],
+      reply: toChannel(
+        `Postmortem draft for ${incidentLabel(incident.number)} (${draft.template}) written to ${draft.path}.${changes}`,
+        {
+          file: {
+            name: draft.path.split('/').pop() ?? 'postmortem.md',
+            content: draft.content,
+            title: 'Postmortem draft',
+          },
+        },
+      ),
+    });
+  },
+});

@@ -1,0 +1,70 @@
+import { fail, ok } from '../../errors.ts';
+import { incidentLabel } from '../../model/incident-ref.ts';
+import { looksLikeSeverity, parseSeverity, SEVERITIES, type Severity } from '../../model/severity.ts';
+import { cleanField, LIMITS } from '../../text/sanitize-input.ts';
+import { defineCommand } from '../command-definition.ts';
+import { toChannel } from '../reply.ts';
+import { splitFirst } from '../text-tokens.ts';
+
+const USAGE = '/incident start [sev1|sev2|sev3|sev4] <title>';
+
+export const startCommand = defineCommand<{ severity: Severity | undefined; title: string }>({
+  name: 'start',
+  summary: 'Declare an incident and open its channel',
+  usage: USAGE,
+  examples: ['/incident start sev2 checkout errors', '/incident start API returns 502'],
+  options: [
+    {
+      name: 'severity',
+      description: 'How bad it is (sev1 is worst)',
+      type: 'string',
+      required: false,
+      choices: SEVERITIES.map((s) => s.toLowerCase()),
+    },
+    {
+      name: 'title',
+      description: 'What is broken, in a few words',
+      type: 'string',
+      required: true,
+      maxLength: 150,
+    },
+  ],
+  scope: 'anywhere',
+  allowedWhenResolved: true,
+  parseText(text) {
+    const [first, rest] = splitFirst(text);
+    return ok(looksLikeSeverity(first) ? { severity: first, title: rest } : { title: text });
+  },
+  build(options) {
+    let severity: Severity | undefined;
+    if (options.severity !== undefined && options.severity !== '') {
+      const parsed = parseSeverity(options.severity);
+      if (!parsed.ok) return fail({ ...parsed.error, usage: USAGE });
+      severity = parsed.value;
+    }
+    const title = cleanField('title', options.title, LIMITS.title, { required: true, usage: USAGE });
+    if (!title.ok) return title;
+    return ok({ severity, title: title.value as string });
+  },
+  async run({ args, actor, origin, now, services }) {
+    const severity = args.severity ?? services.config.default_severity;
+    const state = await services.store.declare({
+      workspace: { platform: origin.platform, workspace: origin.workspace },
+      actor,
+      origin,
+      at: now,
+      body: { type: 'declared', title: args.title, severity },
+    });
+    await services.jobs.enqueue(
+      'provision-incident',
+      { platform: origin.platform, workspace: origin.workspace, number: state.number },
+      { jobId: `provision:${origin.platform}:${origin.workspace}:${state.number}` },
+    );
+    return ok({
+      reply: toChannel(
+        `${incidentLabel(state.number)} declared: ${severity} ${args.title}. Commander: ${actor.name}. Opening its channel…`,
+        { incident: state.ref },
+      ),
+    });
+  },
+});

@@ -1,0 +1,111 @@
+import type { Severity } from './severity.ts';
+
+/** Who did something: a platform user id and the name people know them by. */
+export interface Actor {
+  id: string;
+  name: string;
+}
+
+/** Where it happened. Ids are the platform's own. */
+export interface Origin {
+  platform: string;
+  workspace: string;
+  channel: string;
+}
+
+export type IncidentStatus = 'investigating' | 'identified' | 'monitoring';
+export const STATUSES: readonly IncidentStatus[] = ['investigating', 'identified', 'monitoring'];
+
+export type Role = 'commander' | 'comms' | 'scribe';
+export const ROLES: readonly Role[] = ['commander', 'comms', 'scribe'];
+
+export type Priority = 'high' | 'medium' | 'low';
+export const PRIORITIES: readonly Priority[] = ['high', 'medium', 'low'];
+
+export interface FileMeta {
+  id: string;
+  name: string;
+  mimetype?: string;
+  size?: number;
+  url?: string;
+}
+
+/** Fields every event carries. `at` is when the bot recorded it (UTC ISO-8601). */
+export interface EventBase {
+  at: string;
+  actor: Actor;
+  origin: Origin;
+}
+
+export type IncidentEventBody =
+  | {
+      type: 'declared';
+      number: number;
+      title: string;
+      severity: Severity;
+      description?: string;
+    }
+  | { type: 'channel_linked'; channel: string; channelName: string; url?: string }
+  | { type: 'severity_changed'; from: Severity; to: Severity; reason?: string; automatic?: boolean }
+  | { type: 'role_assigned'; role: Role; user: Actor }
+  /** occurredAt may be earlier than `at`: notes are often backdated. */
+  | { type: 'note_added'; text: string; occurredAt: string }
+  | { type: 'status_updated'; status: IncidentStatus; message: string }
+  | {
+      type: 'paged';
+      target: string;
+      targetKind: 'user' | 'schedule' | 'pager';
+      message?: string;
+      pageId: string;
+    }
+  | { type: 'page_failed'; pageId: string; pager: string; reason: string }
+  | { type: 'acknowledged'; pageIds: string[] }
+  | { type: 'escalated'; step: number; targets: string[]; reason: string }
+  | { type: 'reminder_sent'; reminder: string; text: string }
+  | {
+      type: 'action_item_added';
+      itemId: string;
+      text: string;
+      owner?: Actor;
+      due?: string;
+      priority: Priority;
+    }
+  | { type: 'resolved'; summary?: string }
+  | { type: 'reopened' }
+  | {
+      type: 'message_captured';
+      messageId: string;
+      text: string;
+      occurredAt: string;
+      threadId?: string;
+      files?: FileMeta[];
+      permalink?: string;
+    }
+  | { type: 'message_edited'; messageId: string; text: string; editedAt: string }
+  | { type: 'message_deleted'; messageId: string }
+  | { type: 'message_promoted'; messageId: string }
+  | { type: 'message_demoted'; messageId: string }
+  | { type: 'postmortem_generated'; template: string; path: string; digest: string };
+
+export type IncidentEvent = EventBase & IncidentEventBody;
+export type IncidentEventType = IncidentEventBody['type'];
+export type EventOf<T extends IncidentEventType> = EventBase & Extract<IncidentEventBody, { type: T }>;
+
+/** A stored event: the stream id orders the log. */
+export type StoredEvent = IncidentEvent & { id: string };
+
+/**
+ * Channel chatter is appended without the optimistic revision check: it never changes the
+ * incident's state machine, and a storm of messages must not starve commands of their turn.
+ */
+const CHATTER: ReadonlySet<IncidentEventType> = new Set([
+  'message_captured',
+  'message_edited',
+  'message_deleted',
+  'message_promoted',
+  'message_demoted',
+]);
+
+export function isChatter(type: IncidentEventType): boolean {
+  return CHATTER.has(type);
+}

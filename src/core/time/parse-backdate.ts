@@ -1,0 +1,102 @@
+import { fail, ok, type Result, userError } from '../errors.ts';
+import { dayjs, isValidTimeZone } from './dayjs.ts';
+import { parseZone, type ZoneSpec } from './zone-names.ts';
+
+export interface LeadingTime {
+  /** Undefined when the text does not begin with a time. */
+  occurredAt?: Date;
+  rest: string;
+}
+
+export interface BackdateContext {
+  now: Date;
+  /** The workspace's IANA zone, used when the person typed no zone. */
+  timeZone: string;
+}
+
+const NOTE_TIME_USAGE =
+  'HH:MM[ TZ] or YYYY-MM-DD HH:MM[ TZ], e.g. `15:23`, `15:23 CEST`, `2025-11-20 15:23 UTC`';
+/** Allow for clocks that disagree by a little: "now" typed on a fast laptop is not the future. */
+const FUTURE_TOLERANCE_MS = 60_000;
+
+/**
+ * Reads a leading time off a note: `15:23 text`, `15:23 CEST text`, `2025-11-20 15:23 UTC text`.
+ * A bare time is its most recent past occurrence; an explicit date in the future is refused.
+ */
+export function parseLeadingTime(text: string, context: BackdateContext): Result<LeadingTime> {
+  const match = /^(?:(\d{4}-\d{2}-\d{2})[ T])?(\d{1,2}):(\d{2})(?=\s|$)\s*/.exec(text);
+  if (!match) {
+    if (/^\d{4}-\d{2}-\d{2}(\s|$)/.test(text)) {
+      return fail(userError('invalid_time', `A date needs a time after it. Use ${NOTE_TIME_USAGE}.`));
+    }
+    return ok({ rest: text });
+  }
+  const [whole, date, hourText, minuteText] = match;
+  const hour = Number(hourText);
+  const minute = Number(minuteText);
+  if (hour > 23 || minute > 59) {
+    return fail(
+      userError('invalid_time', `"${hourText}:${minuteText}" is not a time of day. Use ${NOTE_TIME_USAGE}.`),
+    );
+  }
+  let rest = text.slice(whole.length);
+  let zone: ZoneSpec = { kind: 'iana', name: context.timeZone };
+  const zoneToken = /^(\S+)(?:\s+|$)/.exec(rest);
+  const typedZone = zoneToken ? parseZone(zoneToken[1] as string, isValidTimeZone) : undefined;
+  if (zoneToken && typedZone) {
+    zone = typedZone;
+    rest = rest.slice(zoneToken[0].length);
+  }
+  const clock = `${pad(hour)}:${pad(minute)}`;
+  const occurredAt = date ? atLocal(date, clock, zone) : mostRecentPast(clock, zone, context.now);
+  if (!occurredAt) {
+    return fail(userError('invalid_time', `"${date} ${clock}" is not a valid date. Use ${NOTE_TIME_USAGE}.`));
+  }
+  if (occurredAt.getTime() > context.now.getTime() + FUTURE_TOLERANCE_MS) {
+    return fail(
+      userError(
+        'time_in_future',
+        `${dayjs(occurredAt).utc().format('YYYY-MM-DD HH:mm')} UTC is in the future. A note's time can only be now or earlier.`,
+      ),
+    );
+  }
+  return ok({ occurredAt, rest });
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0');
+}
+
+function atLocal(date: string, clock: string, zone: ZoneSpec): Date | undefined {
+  const local = `${date} ${clock}`;
+  if (!dayjs(local, 'YYYY-MM-DD HH:mm', true).isValid()) return undefined;
+  if (zone.kind === 'offset') {
+    return dayjs.utc(local, 'YYYY-MM-DD HH:mm').subtract(zone.minutes, 'minute').toDate();
+  }
+  return dayjs.tz(local, 'YYYY-MM-DD HH:mm', zone.name).toDate();
+}
+
+function mostRecentPast(clock: string, zone: ZoneSpec, now: Date): Date | undefined {
+  const today =
+    zone.kind === 'offset'
+      ? dayjs(now).utcOffset(zone.minutes).format('YYYY-MM-DD')
+      : dayjs(now).tz(zone.name).format('YYYY-MM-DD');
+  const candidate = atLocal(today, clock, zone);
+  if (!candidate) return undefined;
+  if (candidate.getTime() <= now.getTime() + FUTURE_TOLERANCE_MS) return candidate;
+  const yesterday = dayjs(today, 'YYYY-MM-DD').subtract(1, 'day').format('YYYY-MM-DD');
+  return atLocal(yesterday, clock, zone);
+}
+
+/** Reads `YYYY-MM-DD HH:MM[ TZ]` as a whole, for setting a clock. */
+export function parseDateTime(text: string, defaultZone: string): Date | undefined {
+  const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})(?:\s+(\S+))?$/.exec(text.trim());
+  if (!match) return undefined;
+  const [, date, hour, minute, zoneText] = match;
+  if (Number(hour) > 23 || Number(minute) > 59) return undefined;
+  const zone: ZoneSpec | undefined = zoneText
+    ? parseZone(zoneText, isValidTimeZone)
+    : { kind: 'iana', name: defaultZone };
+  if (!zone) return undefined;
+  return atLocal(date as string, `${pad(Number(hour))}:${minute}`, zone);
+}

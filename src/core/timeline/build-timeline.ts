@@ -1,0 +1,144 @@
+import type { Actor, StoredEvent } from '../model/events.ts';
+
+export type TimelineKind =
+  | 'declared'
+  | 'severity'
+  | 'role'
+  | 'note'
+  | 'status'
+  | 'page'
+  | 'page-failed'
+  | 'ack'
+  | 'escalation'
+  | 'reminder'
+  | 'action'
+  | 'resolved'
+  | 'reopened'
+  | 'message';
+
+/** One row of the timeline: when it happened (not when it was typed), who, what. */
+export interface TimelineEntry {
+  at: string;
+  kind: TimelineKind;
+  author: Actor;
+  text: string;
+  messageId?: string;
+  permalink?: string;
+}
+
+interface CapturedMessage {
+  author: Actor;
+  text: string;
+  at: string;
+  permalink?: string;
+  deleted: boolean;
+  promoted: boolean;
+  order: number;
+}
+
+/**
+ * The timeline view of a log. Backdated notes sit at their own time; promoted messages at the
+ * time they were said, with their latest edit; deleted messages drop out.
+ */
+export class TimelineBuilder {
+  private readonly entries: (TimelineEntry & { order: number })[] = [];
+  private readonly messages = new Map<string, CapturedMessage>();
+  private order = 0;
+
+  add(event: StoredEvent): void {
+    const order = this.order++;
+    const base = { author: event.actor, order };
+    const push = (kind: TimelineKind, text: string, at = event.at): void => {
+      this.entries.push({ ...base, kind, text, at });
+    };
+    switch (event.type) {
+      case 'declared':
+        return push('declared', `Incident declared: ${event.severity} ${event.title}`);
+      case 'severity_changed':
+        return push(
+          'severity',
+          `Severity ${event.from} → ${event.to}${event.automatic ? ' (automatic)' : ''}${event.reason ? `: ${event.reason}` : ''}`,
+        );
+      case 'role_assigned':
+        return push('role', `${event.user.name} assigned as ${event.role}`);
+      case 'note_added':
+        return push('note', event.text, event.occurredAt);
+      case 'status_updated':
+        return push('status', `Status ${event.status}: ${event.message}`);
+      case 'paged':
+        return push('page', `Paged ${event.target}${event.message ? `: ${event.message}` : ''}`);
+      case 'page_failed':
+        return push('page-failed', `Page through ${event.pager} failed: ${event.reason}`);
+      case 'acknowledged':
+        return push('ack', `${event.actor.name} acknowledged the page`);
+      case 'escalated':
+        return push(
+          'escalation',
+          `Escalated (step ${event.step}) to ${event.targets.join(', ')}: ${event.reason}`,
+        );
+      case 'reminder_sent':
+        return push('reminder', event.text);
+      case 'action_item_added':
+        return push(
+          'action',
+          `Action item: ${event.text}${event.owner ? ` (owner ${event.owner.name})` : ''}`,
+        );
+      case 'resolved':
+        return push('resolved', `Resolved${event.summary ? `: ${event.summary}` : ''}`);
+      case 'reopened':
+        return push('reopened', 'Incident reopened');
+      case 'message_captured':
+        if (!this.messages.has(event.messageId)) {
+          this.messages.set(event.messageId, {
+            author: event.actor,
+            text: event.text,
+            at: event.occurredAt,
+            deleted: false,
+            promoted: false,
+            order,
+            ...(event.permalink === undefined ? {} : { permalink: event.permalink }),
+          });
+        }
+        return;
+      case 'message_edited':
+        return this.patch(event.messageId, { text: event.text });
+      case 'message_deleted':
+        return this.patch(event.messageId, { deleted: true });
+      case 'message_promoted':
+        return this.patch(event.messageId, { promoted: true });
+      case 'message_demoted':
+        return this.patch(event.messageId, { promoted: false });
+      default:
+        return;
+    }
+  }
+
+  private patch(messageId: string, change: Partial<CapturedMessage>): void {
+    const message = this.messages.get(messageId);
+    if (message) this.messages.set(messageId, { ...message, ...change });
+  }
+
+  /** Entries in the order things happened; ties keep the order they were recorded. */
+  build(): TimelineEntry[] {
+    const promoted = [...this.messages.entries()]
+      .filter(([, message]) => message.promoted && !message.deleted)
+      .map(([messageId, message]) => ({
+        at: message.at,
+        kind: 'message' as const,
+        author: message.author,
+        text: message.text,
+        messageId,
+        order: message.order,
+        ...(message.permalink === undefined ? {} : { permalink: message.permalink }),
+      }));
+    return [...this.entries, ...promoted]
+      .sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.order - b.order)
+      .map(({ order: _order, ...entry }) => entry);
+  }
+}
+
+export function buildTimeline(events: Iterable<StoredEvent>): TimelineEntry[] {
+  const builder = new TimelineBuilder();
+  for (const event of events) builder.add(event);
+  return builder.build();
+}

@@ -1,0 +1,110 @@
+import { type Job, Queue, QueueEvents, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { JobQueue } from '../ports/job-queue.ts';
+
+export type JobHandler = (data: unknown, job: Job) => Promise<void>;
+
+export interface BullJobQueueOptions {
+  connection: Redis;
+  /** Distinct per test so parallel suites never share a queue. */
+  prefix: string;
+  queueName?: string;
+  concurrency?: number;
+}
+
+/** The JobQueue port on BullMQ: durable, retried, and safe to run in several processes. */
+export class BullJobQueue implements JobQueue {
+  readonly queue: Queue;
+  private worker: Worker | undefined;
+  private readonly handlers = new Map<string, JobHandler>();
+
+  constructor(private readonly options: BullJobQueueOptions) {
+    this.queue = new Queue(options.queueName ?? 'tocsin', {
+      connection: options.connection,
+      prefix: options.prefix,
+      defaultJobOptions: {
+        attempts: 8,
+        backoff: { type: 'exponential', delay: 500 },
+        removeOnComplete: { count: 1000 },
+        removeOnFail: { count: 5000 },
+      },
+    });
+  }
+
+  handle(name: string, handler: JobHandler): void {
+    this.handlers.set(name, handler);
+  }
+
+  /** Starts consuming. A process that only enqueues (a CLI, a test) never calls this. */
+  start(): Worker {
+    if (this.worker) return this.worker;
+    const connection = this.options.connection.duplicate({ maxRetriesPerRequest: null });
+    this.worker = new Worker(
+      this.queue.name,
+      async (job) => {
+        const handler = this.handlers.get(job.name);
+        if (!handler) throw new Error(`no handler for job ${job.name}`);
+        await handler(job.data, job);
+      },
+      { connection, prefix: this.options.prefix, concurrency: this.options.concurrency ?? 8 },
+    );
+    this.worker.on('error', () => {
+      // Connection errors surface here; ioredis reconnects on its own and BullMQ resumes.
+    });
+    return this.worker;
+  }
+
+  get running(): boolean {
+    return this.worker?.isRunning() ?? false;
+  }
+
+  async enqueue(
+    name: string,
+    data: unknown,
+    options: { jobId?: string; delayMs?: number } = {},
+  ): Promise<void> {
+    await this.queue.add(name, data, {
+      ...(options.jobId === undefined ? {} : { jobId: sanitizeJobId(options.jobId) }),
+      ...(options.delayMs === undefined ? {} : { delay: options.delayMs }),
+    });
+  }
+
+  async cancel(jobId: string): Promise<boolean> {
+    const job = await this.queue.getJob(sanitizeJobId(jobId));
+    if (!job) return false;
+    try {
+      await job.remove();
+      return true;
+    } catch {
+      // A job that is running right now cannot be removed; it will see fresh state when it runs.
+      return false;
+    }
+  }
+
+  async settle(timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const counts = await this.queue.getJobCounts('waiting', 'active', 'prioritized', 'waiting-children');
+      if (Object.values(counts).every((count) => count === 0)) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  /** For tests and tools that wait on one job. */
+  events(): QueueEvents {
+    return new QueueEvents(this.queue.name, {
+      connection: this.options.connection.duplicate(),
+      prefix: this.options.prefix,
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.close();
+    await this.queue.close();
+  }
+}
+
+/** BullMQ reserves ':' in custom ids for its own key layout. */
+function sanitizeJobId(jobId: string): string {
+  return jobId.replace(/:/g, '|');
+}

@@ -1,0 +1,32 @@
+import { appendSystemEvents } from '../../core/append-system-events.ts';
+import type { CoreServices } from '../../core/core-services.ts';
+import type { IncidentRef } from '../../core/model/incident-ref.ts';
+import type { PlatformRegistry } from '../../ports/chat-platform.ts';
+
+/**
+ * Opens the incident's channel on its platform. Idempotent: a retry after a crash finds the
+ * channel already linked and stops.
+ */
+export function provisionIncident(services: CoreServices, platforms: PlatformRegistry) {
+  return async (data: unknown): Promise<void> => {
+    const ref = data as IncidentRef;
+    const state = await services.store.state(ref);
+    if (!state || state.channel) return;
+    const platform = platforms.get(ref.platform);
+    if (!platform) throw new Error(`no chat platform "${ref.platform}" in this process`);
+    const space = await platform.provisionIncidentSpace(state);
+    await services.store.linkChannel(ref, space.channelId);
+    await appendSystemEvents(services, ref, (current) =>
+      current.channel
+        ? undefined
+        : [
+            {
+              type: 'channel_linked',
+              channel: space.channelId,
+              channelName: space.channelName,
+              ...(space.url === undefined ? {} : { url: space.url }),
+            },
+          ],
+    );
+  };
+}

@@ -1,0 +1,37 @@
+import type { IncidentRef, WorkspaceRef } from '../../core/model/incident-ref.ts';
+
+/** Every key the store writes, namespaced by platform and workspace under one prefix. */
+export class RedisKeys {
+  constructor(readonly prefix: string = 'tocsin') {}
+
+  workspaces(): string {
+    return `${this.prefix}:workspaces`;
+  }
+  private ws(ref: WorkspaceRef): string {
+    return `${this.prefix}:${ref.platform}:${ref.workspace}`;
+  }
+  sequence(ref: WorkspaceRef): string {
+    return `${this.ws(ref)}:seq`;
+  }
+  channels(ref: WorkspaceRef): string {
+    return `${this.ws(ref)}:channels`;
+  }
+  open(ref: WorkspaceRef): string {
+    return `${this.ws(ref)}:open`;
+  }
+  all(ref: WorkspaceRef): string {
+    return `${this.ws(ref)}:all`;
+  }
+  log(ref: IncidentRef): string {
+    return `${this.ws(ref)}:inc:${ref.number}:log`;
+  }
+  revision(ref: IncidentRef): string {
+    return `${this.ws(ref)}:inc:${ref.number}:rev`;
+  }
+  seenMessages(ref: IncidentRef): string {
+    return `${this.ws(ref)}:inc:${ref.number}:seen`;
+  }
+  dedupe(key: string): string {
+    return `${this.prefix}:dedupe:${key}`;
+  }
+}
