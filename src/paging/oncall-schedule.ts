@@ -62,13 +62,13 @@ export function nextLayer(schedule: Schedule, layerName: string): string | undef
 }
 
 /**
- * Who is on call at `at`. Before the rotation's start the first member is returned with the shift that
- * begins at start (shiftStart is then after `at`): a new schedule should page someone rather than
- * nobody, and the first member is who the config says will be on call.
+ * Who is on call at `at`. Before the rotation's start (and outside any override) the answer is who is
+ * on call when it starts, normally the first member, with shiftStart after `at`: a new schedule should
+ * page someone rather than nobody, and that is who the config says will be on call.
  */
 export function whoIsOnCall(schedule: Schedule, at: Date, layer = 'primary'): OnCall {
   const timeline = timelineOf(schedule, layer);
-  return describe(timeline, mergedAround(timeline, segmentAt(timeline, at.getTime())), layer);
+  return describe(stretchAt(timeline, at.getTime()), layer);
 }
 
 /**
@@ -77,8 +77,8 @@ export function whoIsOnCall(schedule: Schedule, at: Date, layer = 'primary'): On
  */
 export function nextOnCall(schedule: Schedule, at: Date, layer = 'primary'): OnCall {
   const timeline = timelineOf(schedule, layer);
-  const current = mergedAround(timeline, segmentAt(timeline, at.getTime()));
-  return describe(timeline, mergedAround(timeline, segmentAt(timeline, current.end)), layer);
+  const current = stretchAt(timeline, at.getTime());
+  return describe(stretchAt(timeline, current.end), layer);
 }
 
 /**
@@ -174,7 +174,7 @@ function weekdayOf(dayNumber: number): number {
   return new Date(dayNumber * DAY_MS).getUTCDay();
 }
 
-/** Index of the rotation shift containing `instant`; 0 for anything before the rotation began. */
+/** Index of the rotation shift containing `instant`, which must not be before the rotation began. */
 function shiftIndexAt(rotation: Rotation, instant: number): number {
   const second = rotation.boundary(1);
   if (instant < second) return 0;
@@ -191,9 +191,12 @@ interface Timeline {
   overrides: { userId: string; start: number; end: number }[];
 }
 
-type Source = { kind: 'override'; index: number } | { kind: 'rotation'; shift: number };
+type Source =
+  | { kind: 'override'; index: number }
+  | { kind: 'rotation'; shift: number }
+  | { kind: 'before-start' };
 
-/** A maximal stretch with one source; start is -Infinity for shift 0 before any override. */
+/** A maximal stretch with one source; only a before-start stretch can have an infinite start. */
 interface Segment {
   source: Source;
   userId: string;
@@ -231,17 +234,26 @@ function segmentAt(timeline: Timeline, instant: number): Segment {
       end: Math.min(active.end, ...cutStarts),
     };
   }
-  const shift = shiftIndexAt(rotation, instant);
-  const shiftStart = shift === 0 ? Number.NEGATIVE_INFINITY : rotation.boundary(shift);
-  const shiftEnd = rotation.boundary(shift + 1);
+  const first = rotation.boundary(0);
+  const shift = instant < first ? undefined : shiftIndexAt(rotation, instant);
+  const shiftStart = shift === undefined ? Number.NEGATIVE_INFINITY : rotation.boundary(shift);
+  const shiftEnd = shift === undefined ? first : rotation.boundary(shift + 1);
   const resumedAt = overrides.map((o) => o.end).filter((end) => end > shiftStart && end <= instant);
   const takenOverAt = overrides.map((o) => o.start).filter((start) => start > instant && start < shiftEnd);
   return {
-    source: { kind: 'rotation', shift },
-    userId: rotation.members[shift % rotation.members.length] ?? '',
+    source: shift === undefined ? { kind: 'before-start' } : { kind: 'rotation', shift },
+    userId: shift === undefined ? '' : (rotation.members[shift % rotation.members.length] ?? ''),
     start: Math.max(shiftStart, ...resumedAt),
     end: Math.min(shiftEnd, ...takenOverAt),
   };
+}
+
+/** The merged stretch around `instant`; a gap before the rotation began is answered as of its start. */
+function stretchAt(timeline: Timeline, instant: number): Segment {
+  const segment = segmentAt(timeline, instant);
+  const answered =
+    segment.source.kind === 'before-start' ? segmentAt(timeline, timeline.rotation.boundary(0)) : segment;
+  return mergedAround(timeline, answered);
 }
 
 /**
@@ -249,9 +261,12 @@ function segmentAt(timeline: Timeline, instant: number): Segment {
  * call, or one that runs into their own shift) so "on call until" is when they are actually off.
  * Plain rotation handoffs are never joined, which keeps a single-member rotation finite.
  */
-function mergedAround(timeline: Timeline, segment: Segment): Segment & { first: Segment } {
+function mergedAround(timeline: Timeline, segment: Segment): Segment {
   const joinable = (a: Segment, b: Segment) =>
-    a.userId === b.userId && (a.source.kind === 'override' || b.source.kind === 'override');
+    a.userId === b.userId &&
+    a.source.kind !== 'before-start' &&
+    b.source.kind !== 'before-start' &&
+    (a.source.kind === 'override' || b.source.kind === 'override');
   let first = segment;
   let end = segment.end;
   for (let last = segment; ; ) {
@@ -265,17 +280,14 @@ function mergedAround(timeline: Timeline, segment: Segment): Segment & { first: 
     if (!joinable(previous, first)) break;
     first = previous;
   }
-  return { ...segment, start: first.start, end, first };
+  return { ...segment, start: first.start, end };
 }
 
-function describe(timeline: Timeline, merged: Segment & { first: Segment }, layer: string): OnCall {
-  // A stretch that opens with rotation shift 0 is reported from the rotation's start (see whoIsOnCall).
-  const opensWithFirstShift = merged.first.source.kind === 'rotation' && merged.first.source.shift === 0;
-  const start = opensWithFirstShift ? Math.max(merged.start, timeline.rotation.boundary(0)) : merged.start;
+function describe(merged: Segment, layer: string): OnCall {
   return {
     userId: merged.userId,
     layer,
-    shiftStart: new Date(start),
+    shiftStart: new Date(merged.start),
     shiftEnd: new Date(merged.end),
     override: merged.source.kind === 'override',
   };

@@ -112,7 +112,7 @@ export const BUILT_IN_SECRET_PATTERNS: readonly SecretPattern[] = [
     description: 'Slack incoming-webhook / workflow URL path',
     regex: /hooks\.slack\.com\/(?:services|workflows|triggers)\/(?<secret>[A-Za-z0-9_/+-]{8,})/g,
     replace: 'groups',
-    hints: ['hooks.slack.com'],
+    hints: ['hooks.slack'],
   },
   {
     id: 'discord-bot-token',

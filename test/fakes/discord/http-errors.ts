@@ -2,6 +2,7 @@
 
 export const ERROR_MESSAGES: Record<number, string> = {
   0: 'General error',
+  10002: 'Unknown Application',
   10003: 'Unknown Channel',
   10004: 'Unknown Guild',
   10008: 'Unknown Message',
@@ -10,13 +11,14 @@ export const ERROR_MESSAGES: Record<number, string> = {
   10015: 'Unknown Webhook',
   10062: 'Unknown interaction',
   10063: 'Unknown Application Command',
-  30003: 'Maximum number of pins reached (50)',
+  30003: 'Maximum number of pins reached',
   30013: 'Maximum number of guild channels reached (500)',
   40060: 'Interaction has already been acknowledged.',
   50001: 'Missing Access',
   50005: 'Cannot edit a message authored by another user',
   50006: 'Cannot send an empty message',
   50007: 'Cannot send messages to this user',
+  50008: 'Cannot send messages in a non-text channel',
   50013: 'Missing Permissions',
   50035: 'Invalid Form Body',
   50109: 'The request body contains invalid JSON.',

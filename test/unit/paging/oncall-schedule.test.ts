@@ -161,104 +161,6 @@ describe('daily and custom rotations', () => {
   });
 });
 
-describe('DST: handoffs stay at local wall-clock time', () => {
-  it('Europe/Berlin spring forward: the weekly shift containing 2025-03-30 is 167h', () => {
-    const weekly = schedule({});
-    expect(shift(weekly, '2025-03-30T12:00:00Z')).toMatchObject({
-      from: '2025-03-24T08:00:00.000Z',
-      to: '2025-03-31T07:00:00.000Z',
-    });
-    expect(lengthOf(weekly, '2025-03-30T12:00:00Z')).toBe(hours(167));
-  });
-
-  it('Europe/Berlin fall back: the weekly shift containing 2025-10-26 is 169h', () => {
-    const weekly = schedule({});
-    expect(shift(weekly, '2025-10-26T12:00:00Z')).toMatchObject({
-      from: '2025-10-20T07:00:00.000Z',
-      to: '2025-10-27T08:00:00.000Z',
-    });
-    expect(lengthOf(weekly, '2025-10-26T12:00:00Z')).toBe(hours(169));
-  });
-
-  it('Europe/Berlin daily 09:00: 23h into the spring-forward day, 25h into the fall-back day', () => {
-    const daily = schedule({ rotation: 'daily' });
-    expect(shift(daily, '2025-03-29T12:00:00Z').to).toBe('2025-03-30T07:00:00.000Z');
-    expect(lengthOf(daily, '2025-03-29T12:00:00Z')).toBe(hours(23));
-    expect(shift(daily, '2025-10-25T12:00:00Z').to).toBe('2025-10-26T08:00:00.000Z');
-    expect(lengthOf(daily, '2025-10-25T12:00:00Z')).toBe(hours(25));
-  });
-
-  it('America/New_York spring forward: the weekly shift containing 2025-03-09 is 167h', () => {
-    const weekly = schedule({}, { timezone: 'America/New_York' });
-    expect(shift(weekly, '2025-03-09T12:00:00Z')).toMatchObject({
-      from: '2025-03-03T14:00:00.000Z',
-      to: '2025-03-10T13:00:00.000Z',
-    });
-  });
-
-  it('America/New_York fall back: the weekly shift containing 2025-11-02 is 169h', () => {
-    const weekly = schedule({}, { timezone: 'America/New_York' });
-    expect(shift(weekly, '2025-11-02T12:00:00Z')).toMatchObject({
-      from: '2025-10-27T13:00:00.000Z',
-      to: '2025-11-03T14:00:00.000Z',
-    });
-  });
-
-  it('America/New_York daily 09:00: 23h on 2025-03-08/09, 25h on 2025-11-01/02', () => {
-    const daily = schedule({ rotation: 'daily' }, { timezone: 'America/New_York' });
-    expect(shift(daily, '2025-03-08T20:00:00Z')).toMatchObject({
-      from: '2025-03-08T14:00:00.000Z',
-      to: '2025-03-09T13:00:00.000Z',
-    });
-    expect(shift(daily, '2025-11-01T20:00:00Z')).toMatchObject({
-      from: '2025-11-01T13:00:00.000Z',
-      to: '2025-11-02T14:00:00.000Z',
-    });
-  });
-});
-
-describe('DST: a handoff inside the skipped or repeated hour', () => {
-  // dayjs.tz("2025-03-30 02:30") would give 03:30 local and pick the later of two repeated times;
-  // tocsin hands off at the first valid instant after a gap and at the first of two repeated times.
-  const daily0230 = (timezone: string) => schedule({ rotation: 'daily', handoff: '02:30' }, { timezone });
-
-  it('Europe/Berlin 2025-03-30: 02:30 does not exist, the handoff is at 03:00 CEST (01:00Z)', () => {
-    const s = daily0230('Europe/Berlin');
-    expect(shift(s, '2025-03-30T01:00:00.000Z').from).toBe('2025-03-30T01:00:00.000Z');
-    expect(shift(s, '2025-03-30T00:59:59.999Z').from).toBe('2025-03-29T01:30:00.000Z');
-    expect(shift(s, '2025-03-30T01:00:00.000Z').to).toBe('2025-03-31T00:30:00.000Z');
-  });
-
-  it('Europe/Berlin 2025-10-26: 02:30 happens twice, the handoff is at the first (CEST, 00:30Z)', () => {
-    const s = daily0230('Europe/Berlin');
-    expect(shift(s, '2025-10-26T00:30:00Z')).toMatchObject({
-      from: '2025-10-26T00:30:00.000Z',
-      to: '2025-10-27T01:30:00.000Z',
-    });
-  });
-
-  it('America/New_York 2025-03-09: 02:30 does not exist, the handoff is at 03:00 EDT (07:00Z)', () => {
-    const s = daily0230('America/New_York');
-    expect(shift(s, '2025-03-09T07:00:00Z')).toMatchObject({
-      from: '2025-03-09T07:00:00.000Z',
-      to: '2025-03-10T06:30:00.000Z',
-    });
-  });
-
-  it('America/New_York 2025-11-02: 02:30 is after the repeated hour, so it happens once (EST, 07:30Z)', () => {
-    const s = daily0230('America/New_York');
-    expect(shift(s, '2025-11-02T08:00:00Z').from).toBe('2025-11-02T07:30:00.000Z');
-  });
-
-  it('America/New_York 2025-11-02: 01:30 happens twice, the handoff is at the first (EDT, 05:30Z)', () => {
-    const s = schedule({ rotation: 'daily', handoff: '01:30' }, { timezone: 'America/New_York' });
-    expect(shift(s, '2025-11-02T05:30:00Z')).toMatchObject({
-      from: '2025-11-02T05:30:00.000Z',
-      to: '2025-11-03T06:30:00.000Z',
-    });
-  });
-});
-
 describe('overrides', () => {
   const frank = (start: string, end: string, layer?: string): OverrideInput =>
     layer === undefined ? { user: 'U06FRANK', start, end } : { user: 'U06FRANK', start, end, layer };
@@ -327,6 +229,15 @@ describe('overrides', () => {
       from: '2025-01-06T08:00:00.000Z',
       to: '2025-01-13T20:00:00.000Z',
       override: false,
+    });
+  });
+
+  it('are honoured before the rotation starts, after which the first member takes over at start', () => {
+    const s = schedule({}, { overrides: [frank('2025-01-01T00:00:00Z', '2025-01-02T00:00:00Z')] });
+    expect(shift(s, '2025-01-01T12:00:00Z')).toMatchObject({ userId: 'U06FRANK', override: true });
+    expect(nextOnCall(s, at('2025-01-01T12:00:00Z'))).toMatchObject({
+      userId: 'U01ALICE',
+      shiftStart: at('2025-01-06T08:00:00Z'),
     });
   });
 

@@ -1,0 +1,84 @@
+/** A platform error answered as HTTP 200 `{ ok: false, error, ... }` (e.g. missing_scope with `needed`). */
+export interface ErrorFault {
+  error: string;
+  /** For missing_scope: the scope the method needs. */
+  needed?: string;
+  /** For missing_scope: the scopes the token has (defaults to the fake's scopes). */
+  provided?: string;
+  /** More fields for the error body. */
+  extra?: Record<string, unknown>;
+}
+
+/** An HTTP-level failure: 429 (with `Retry-After` seconds) or 5xx. */
+export interface StatusFault {
+  status: number;
+  /** Seconds, sent as the `Retry-After` header (used with 429). */
+  retryAfter?: number;
+  /** Raw body; defaults to `{"ok":false,"error":"ratelimited"}` for 429, a short text otherwise. */
+  body?: string;
+}
+
+/** Latency: waits, then answers normally. */
+export interface DelayFault {
+  delayMs: number;
+}
+
+/** Destroys the TCP connection without answering (a network error for the client). */
+export interface DropFault {
+  dropConnection: true;
+}
+
+export type Fault = ErrorFault | StatusFault | DelayFault | DropFault;
+
+/** A short label for logs and `RecordedCall.fault`. */
+export function describeFault(fault: Fault): string {
+  if ('error' in fault) return `error:${fault.error}`;
+  if ('status' in fault) return `status:${fault.status}`;
+  if ('delayMs' in fault) return `delay:${fault.delayMs}`;
+  return 'drop';
+}
+
+/**
+ * Queued one-shot faults per method (`'*'` for any method) and a time-boxed outage applying to
+ * every Web API call.
+ */
+export class FaultInjector {
+  private readonly queued = new Map<string, Fault[]>();
+  private outage: { fault: Fault; until: number } | undefined;
+
+  constructor(private readonly clock: () => number = Date.now) {}
+
+  /** The next `times` calls to `method` (or any method, with `'*'`) get `fault`. */
+  failNext(method: string, fault: Fault, times = 1): void {
+    const list = this.queued.get(method) ?? [];
+    for (let i = 0; i < times; i += 1) list.push(fault);
+    this.queued.set(method, list);
+  }
+
+  /** Every Web API call gets `fault` for the next `forMs` milliseconds. */
+  failAll(fault: Fault, forMs: number): void {
+    this.outage = { fault, until: this.clock() + forMs };
+  }
+
+  clear(): void {
+    this.queued.clear();
+    this.outage = undefined;
+  }
+
+  /** The fault for this call, consumed; undefined when the call should be answered normally. */
+  take(method: string): Fault | undefined {
+    if (this.outage && this.clock() < this.outage.until) return this.outage.fault;
+    this.outage = undefined;
+    for (const key of [method, '*']) {
+      const list = this.queued.get(key);
+      const fault = list?.shift();
+      if (fault) return fault;
+    }
+    return undefined;
+  }
+
+  /** How many queued faults are still waiting (per method key). */
+  pending(): Record<string, number> {
+    return Object.fromEntries([...this.queued].map(([k, v]) => [k, v.length]));
+  }
+}
