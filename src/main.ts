@@ -6,6 +6,8 @@ import { loadConfig } from './config/load-config.ts';
 import { readEnvOptions } from './config/read-env.ts';
 import { SystemError } from './core/errors.ts';
 import { AdjustableClock } from './core/time/clock.ts';
+import type { HttpRoute } from './ports/http-route.ts';
+import type { AdapterStartOptions, RunningAdapter } from './ports/running-adapter.ts';
 import { connectRedis } from './storage/redis/connect-redis.ts';
 import { type EmbeddedRedis, startEmbeddedRedis } from './storage/redis/embedded-redis.ts';
 
@@ -22,10 +24,12 @@ async function main(): Promise<void> {
   const redis = connectRedis(redisUrl);
   const clock = new AdjustableClock();
   const app = createApp({ redis, config, postmortemDir: env.postmortemDir, clock });
+  const adapters: RunningAdapter[] = [];
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    for (const adapter of adapters) await adapter.stop();
     await app.close();
     redis.disconnect();
     await embedded?.stop();
@@ -47,7 +51,14 @@ async function main(): Promise<void> {
     app.startWorkers();
     await chat.run();
     await shutdown(0);
+    return;
   }
+
+  const routes: HttpRoute[] = [];
+  const options: AdapterStartOptions = { app, env, config, routes };
+  // Platform adapters are wired here as they land (Slack, Discord); each registers its ChatPlatform.
+  void options;
+  app.startWorkers();
 }
 
 main().catch((error: unknown) => {
