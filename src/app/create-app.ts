@@ -39,7 +39,9 @@ export function createApp(options: AppOptions): App {
   const clock = options.clock ?? new AdjustableClock();
   const store = new RedisIncidentStore(options.redis, new RedisKeys(prefix));
   const jobs = new BullJobQueue({ connection: options.redis, prefix: `${prefix}:bull` });
+  const platforms = new PlatformRegistry();
   const services: CoreServices = {
+    platforms,
     store,
     jobs,
     clock,
@@ -47,7 +49,6 @@ export function createApp(options: AppOptions): App {
     commands: COMMANDS,
     postmortems: new FilePostmortemWriter(store, options.config, clock, options.postmortemDir),
   };
-  const platforms = new PlatformRegistry();
   jobs.handle('provision-incident', provisionIncident(services, platforms));
   jobs.handle('refresh-summary', refreshSummary(services, platforms));
   const core = new IncidentCore(services, options.observer);

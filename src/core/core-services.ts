@@ -1,4 +1,5 @@
 import type { AppConfig } from '../config/config-schema.ts';
+import type { PlatformRegistry } from '../ports/chat-platform.ts';
 import type { IncidentStore } from '../ports/incident-store.ts';
 import type { JobQueue } from '../ports/job-queue.ts';
 import type { CommandDefinition } from './commands/command-definition.ts';
@@ -28,4 +29,6 @@ export interface CoreServices {
   config: AppConfig;
   commands: readonly CommandDefinition[];
   postmortems: PostmortemWriter;
+  /** The chat platforms this process is connected to (for backfill before a draft). */
+  platforms: PlatformRegistry;
 }

@@ -2,9 +2,11 @@ import { captureChatter } from './capture-chatter.ts';
 import type { CommandDefinition, RawOptions } from './commands/command-definition.ts';
 import { closestCommand, findCommand } from './commands/command-registry.ts';
 import { errorReply, type Reply } from './commands/reply.ts';
+import { SYSTEM_ERROR_CODES } from './commands/system-error-reply.ts';
 import { splitFirst } from './commands/text-tokens.ts';
 import type { CoreServices } from './core-services.ts';
 import { fail, ok, type Result, SystemError, type UserError, userError } from './errors.ts';
+import { InFlightTracker } from './in-flight-tracker.ts';
 import type { InboundContext, InboundEvent } from './inbound-event.ts';
 import type { IncidentEvent, IncidentEventBody } from './model/events.ts';
 import { incidentLabel } from './model/incident-ref.ts';
@@ -16,6 +18,10 @@ const DEDUPE_WINDOW_SECONDS = 24 * 3600;
 
 export interface CommandObserver {
   onCommand?(name: string, outcome: 'ok' | 'user_error' | 'system_error', durationMs: number): void;
+  /** A message, edit or deletion in an incident channel was handed to the log. */
+  onCapture?(platform: string): void;
+  /** `process` is about to throw this; the caller renders it with systemErrorReply. */
+  onSystemError?(error: SystemError, event: InboundEvent): void;
 }
 
 /**
@@ -23,12 +29,33 @@ export interface CommandObserver {
  * Nothing here knows which platform the event came from.
  */
 export class IncidentCore {
+  /** What a graceful shutdown waits for, and closes so that no new work starts. */
+  readonly inFlight = new InFlightTracker();
+
   constructor(
     readonly services: CoreServices,
     private readonly observer: CommandObserver = {},
   ) {}
 
+  /**
+   * Either returns the reply (the command's events are in the log) or throws a SystemError whose
+   * code says what happened (see SYSTEM_ERROR_CODES); it never reports as done what was not.
+   */
   async process(event: InboundEvent): Promise<Reply | undefined> {
+    let end: (() => void) | undefined;
+    try {
+      end = this.inFlight.begin();
+      return await this.handle(event);
+    } catch (error) {
+      const failure = asSystemError(error);
+      this.observer.onSystemError?.(failure, event);
+      throw failure;
+    } finally {
+      end?.();
+    }
+  }
+
+  private async handle(event: InboundEvent): Promise<Reply | undefined> {
     const { context } = event;
     if (context.eventId !== undefined) {
       const fresh = await this.services.store.firstSeen(
@@ -43,7 +70,7 @@ export class IncidentCore {
       case 'command-options':
         return this.runOptions(event.name, event.options, context);
       default:
-        await captureChatter(this.services, event);
+        if (await captureChatter(this.services, event)) this.observer.onCapture?.(context.platform);
         return undefined;
     }
   }
@@ -112,7 +139,13 @@ export class IncidentCore {
       if (!incident || bodies.length === 0) return ok(outcome.value.reply);
       const events = bodies.map((body) => stamp(body, context, now));
       if (await services.store.appendIfRevision(incident.ref, incident.revision, events)) {
-        await afterAppend(services, incident, events);
+        await afterAppend(services, incident, events).catch((cause: unknown) => {
+          throw new SystemError(
+            SYSTEM_ERROR_CODES.followUpFailed,
+            `${command.name} was recorded, but its follow-up jobs could not be queued`,
+            { cause },
+          );
+        });
         return ok({ ...outcome.value.reply, incident: { ...incident.ref, ...channelOf(incident) } });
       }
     }
@@ -149,6 +182,13 @@ export class IncidentCore {
     }
     return ok(state);
   }
+}
+
+/** Store and queue failures arrive as driver errors; callers see one typed error with the cause kept. */
+function asSystemError(error: unknown): SystemError {
+  if (error instanceof SystemError) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new SystemError(SYSTEM_ERROR_CODES.notRecorded, `could not record: ${reason}`, { cause: error });
 }
 
 function channelOf(incident: IncidentState): { channel?: string } {

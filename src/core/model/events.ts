@@ -57,11 +57,29 @@ export type IncidentEventBody =
       targetKind: 'user' | 'schedule' | 'pager';
       message?: string;
       pageId: string;
+      /** The pager that delivers it (`chat` for people and schedules). */
+      pager?: string;
+      /** Who was on call in the schedule's `layer` when paged, or the user paged. */
+      user?: string;
+      layer?: string;
+      /** The escalation chain this page belongs to, its step (0 = the first page) and repeat round. */
+      chain?: string;
+      step?: number;
+      round?: number;
     }
-  | { type: 'page_failed'; pageId: string; pager: string; reason: string }
+  | {
+      type: 'page_failed';
+      pageId: string;
+      pager: string;
+      reason: string;
+      action?: 'page' | 'escalate' | 'acknowledge' | 'resolve';
+      status?: number;
+    }
   | { type: 'acknowledged'; pageIds: string[] }
-  | { type: 'escalated'; step: number; targets: string[]; reason: string }
-  | { type: 'reminder_sent'; reminder: string; text: string }
+  | { type: 'escalated'; step: number; targets: string[]; reason: string; chain?: string; round?: number }
+  /** `key` makes a reminder fire once even when two workers or a retry reach it. */
+  | { type: 'reminder_sent'; reminder: string; text: string; key?: string }
+  | { type: 'reminder_snoozed'; reminder: string; until: string }
   | {
       type: 'action_item_added';
       itemId: string;

@@ -33,7 +33,13 @@ interface CapturedMessage {
   permalink?: string;
   deleted: boolean;
   promoted: boolean;
+  edited: boolean;
   order: number;
+}
+
+/** A captured message as the log now says it is: latest edit, deleted or not, promoted or not. */
+export interface CapturedMessageView extends Readonly<CapturedMessage> {
+  messageId: string;
 }
 
 /**
@@ -95,13 +101,14 @@ export class TimelineBuilder {
             at: event.occurredAt,
             deleted: false,
             promoted: false,
+            edited: false,
             order,
             ...(event.permalink === undefined ? {} : { permalink: event.permalink }),
           });
         }
         return;
       case 'message_edited':
-        return this.patch(event.messageId, { text: event.text });
+        return this.patch(event.messageId, { text: event.text, edited: true });
       case 'message_deleted':
         return this.patch(event.messageId, { deleted: true });
       case 'message_promoted':
@@ -116,6 +123,11 @@ export class TimelineBuilder {
   private patch(messageId: string, change: Partial<CapturedMessage>): void {
     const message = this.messages.get(messageId);
     if (message) this.messages.set(messageId, { ...message, ...change });
+  }
+
+  /** Every captured message in the order first recorded, deleted ones included (and flagged). */
+  *capturedMessages(): IterableIterator<CapturedMessageView> {
+    for (const [messageId, message] of this.messages) yield { messageId, ...message };
   }
 
   /** Entries in the order things happened; ties keep the order they were recorded. */

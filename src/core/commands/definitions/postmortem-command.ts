@@ -1,3 +1,4 @@
+import { backfillIncident } from '../../backfill-incident.ts';
 import { fail, ok, userError } from '../../errors.ts';
 import { incidentLabel } from '../../model/incident-ref.ts';
 import { defineCommand } from '../command-definition.ts';
@@ -42,6 +43,8 @@ export const postmortemCommand = defineCommand<{ template: string | undefined }>
         ),
       );
     }
+    // Whatever was said while the bot was away belongs in the draft too.
+    await backfillIncident(services, incident);
     const draft = await services.postmortems.generate(incident.ref, args.template);
     const changes =
       draft.changes.length > 0 ? ` Changes since the last draft: ${draft.changes.join('; ')}.` : '';
