@@ -42,7 +42,8 @@ export interface SeedIds {
 
 /** @everyone gets almost nothing, so the bot's permissions come from its own role (see README). */
 const EVERYONE_PERMS = Perm.UseApplicationCommands | Perm.CreateInstantInvite;
-const MEMBER_PERMS = DEFAULT_BOT_PERMISSIONS & ~(Perm.ManageChannels | Perm.ManageRoles | Perm.ManageMessages);
+const MEMBER_PERMS =
+  DEFAULT_BOT_PERMISSIONS & ~(Perm.ManageChannels | Perm.ManageRoles | Perm.ManageMessages);
 
 /** The whole in-memory Discord: one guild, its users/roles/members/channels, messages, commands. */
 export class FakeDiscordState {
@@ -277,7 +278,13 @@ export class FakeDiscordState {
   }
 }
 
-function role(id: string, name: string, permissions: bigint, position: number, botId: string | null): FakeRole {
+function role(
+  id: string,
+  name: string,
+  permissions: bigint,
+  position: number,
+  botId: string | null,
+): FakeRole {
   return {
     id,
     name,

@@ -72,7 +72,11 @@ export class FaultInjector {
 }
 
 /** The HTTP response Discord would send for an injected fault (not for network faults). */
-export function faultResponse(fault: RateLimitFault | ErrorFault, bucket: string, nowMs: number): FaultResponse {
+export function faultResponse(
+  fault: RateLimitFault | ErrorFault,
+  bucket: string,
+  nowMs: number,
+): FaultResponse {
   if (fault.status === 429 && !('code' in fault)) {
     const rl = fault as RateLimitFault;
     const retryAfter = rl.retryAfter ?? 0.5;
@@ -89,12 +93,16 @@ export function faultResponse(fault: RateLimitFault | ErrorFault, bucket: string
       headers['x-ratelimit-reset-after'] = retryAfter.toFixed(3);
       headers['x-ratelimit-bucket'] = bucket;
     }
-    const message = rl.scope === 'shared' ? 'The resource is being rate limited.' : 'You are being rate limited.';
+    const message =
+      rl.scope === 'shared' ? 'The resource is being rate limited.' : 'You are being rate limited.';
     return { status: 429, headers, body: { message, retry_after: retryAfter, global } };
   }
   const err = fault as ErrorFault;
   const code = err.code ?? 0;
-  const message = err.message ?? (code ? ERROR_MESSAGES[code] : undefined) ?? `${fault.status}: ${STATUS_CODES[fault.status] ?? 'Error'}`;
+  const message =
+    err.message ??
+    (code ? ERROR_MESSAGES[code] : undefined) ??
+    `${fault.status}: ${STATUS_CODES[fault.status] ?? 'Error'}`;
   const body: Record<string, unknown> = { message, code };
   if (err.errors) body.errors = err.errors;
   return { status: fault.status, headers: {}, body };

@@ -5,6 +5,7 @@ export const ERROR_MESSAGES: Record<number, string> = {
   10002: 'Unknown Application',
   10003: 'Unknown Channel',
   10004: 'Unknown Guild',
+  10007: 'Unknown Member',
   10008: 'Unknown Message',
   10013: 'Unknown User',
   10014: 'Unknown Emoji',

@@ -60,13 +60,19 @@ export function checkMessagePayload(body: unknown, options: MessageCheckOptions)
       const value = str(field.value);
       if (name.length > LIMITS.fieldName) errors.maxLength(at('fields', j, 'name'), LIMITS.fieldName);
       if (value.length > LIMITS.fieldValue) errors.maxLength(at('fields', j, 'value'), LIMITS.fieldValue);
-      if (name.length === 0) errors.add(at('fields', j, 'name'), 'BASE_TYPE_REQUIRED', 'This field is required');
-      if (value.length === 0) errors.add(at('fields', j, 'value'), 'BASE_TYPE_REQUIRED', 'This field is required');
+      if (name.length === 0)
+        errors.add(at('fields', j, 'name'), 'BASE_TYPE_REQUIRED', 'This field is required');
+      if (value.length === 0)
+        errors.add(at('fields', j, 'value'), 'BASE_TYPE_REQUIRED', 'This field is required');
       total += name.length + value.length;
     });
   });
   if (total > LIMITS.embedTotal) {
-    errors.add([...prefix, 'embeds'], 'MAX_EMBED_SIZE_EXCEEDED', `Embed size exceeds maximum size of ${LIMITS.embedTotal}`);
+    errors.add(
+      [...prefix, 'embeds'],
+      'MAX_EMBED_SIZE_EXCEEDED',
+      `Embed size exceeds maximum size of ${LIMITS.embedTotal}`,
+    );
   }
   const components = Array.isArray(payload.components) ? payload.components : [];
   const flags = typeof payload.flags === 'number' ? payload.flags : 0;
@@ -78,7 +84,13 @@ export function checkMessagePayload(body: unknown, options: MessageCheckOptions)
   }
 }
 
-function isEmptyMessage(p: Obj, content: string, embeds: unknown[], components: unknown[], files: number): boolean {
+function isEmptyMessage(
+  p: Obj,
+  content: string,
+  embeds: unknown[],
+  components: unknown[],
+  files: number,
+): boolean {
   const stickers = Array.isArray(p.sticker_ids) && p.sticker_ids.length > 0;
   const attachments = Array.isArray(p.attachments) && p.attachments.length > 0;
   return (

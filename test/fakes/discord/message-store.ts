@@ -2,7 +2,7 @@ import type { FakeDiscordState } from './fake-discord-state.ts';
 import { unknownMessage } from './http-errors.ts';
 import type { FakeAttachment, FakeEmoji, FakeMessage } from './model-types.ts';
 import { compareSnowflakes } from './snowflake.ts';
-import { messageWire, memberWire } from './wire.ts';
+import { memberWire, messageWire } from './wire.ts';
 
 const EPHEMERAL = 1 << 6;
 
@@ -26,7 +26,9 @@ export interface NewMessage {
   nonce?: string | number | null;
 }
 
-export type MessagePatch = Partial<Pick<FakeMessage, 'content' | 'embeds' | 'components' | 'flags' | 'attachments'>>;
+export type MessagePatch = Partial<
+  Pick<FakeMessage, 'content' | 'embeds' | 'components' | 'flags' | 'attachments'>
+>;
 
 export interface PageQuery {
   before?: string | null;
@@ -181,7 +183,12 @@ export class MessageStore {
       last_pin_timestamp: channel.lastPinTimestamp,
     });
     if (pinned) {
-      this.create({ channelId: channel.id, authorId: actorId, type: 6, messageReference: { messageId: msg.id } });
+      this.create({
+        channelId: channel.id,
+        authorId: actorId,
+        type: 6,
+        messageReference: { messageId: msg.id },
+      });
     }
   }
 

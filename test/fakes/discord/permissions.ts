@@ -101,7 +101,11 @@ export function basePermissions(s: PermissionSubject): bigint {
 }
 
 /** Channel permissions: base permissions with the channel's overwrites applied (everyone, roles, member). */
-export function channelPermissions(s: PermissionSubject, overwrites: FakeOverwrite[], inThread = false): bigint {
+export function channelPermissions(
+  s: PermissionSubject,
+  overwrites: FakeOverwrite[],
+  inThread = false,
+): bigint {
   let perms = basePermissions(s);
   if (perms & Perm.Administrator) return ALL_PERMISSIONS;
   const everyone = overwrites.find((o) => o.type === 0 && o.id === s.guildId);

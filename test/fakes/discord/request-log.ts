@@ -35,7 +35,11 @@ export type RoutePattern = string | RegExp;
 
 const METHOD_PREFIX = /^(GET|POST|PUT|PATCH|DELETE|\*)\s+/i;
 
-export function matchesRequest(method: string, pattern: RoutePattern, req: { method: string; path: string }): boolean {
+export function matchesRequest(
+  method: string,
+  pattern: RoutePattern,
+  req: { method: string; path: string },
+): boolean {
   if (pattern instanceof RegExp) return pattern.test(`${req.method} ${req.path}`);
   let wanted = method.toUpperCase();
   let template = pattern.trim();
@@ -106,14 +110,18 @@ export class RequestLog {
       since: options.since ?? 0,
       where: options.where ?? (() => true),
     };
-    const done = this.requests.find((r) => r.status !== null && this.matches({ ...waiter, resolve: () => {} }, r));
+    const done = this.requests.find(
+      (r) => r.status !== null && this.matches({ ...waiter, resolve: () => {} }, r),
+    );
     if (done) return Promise.resolve(done);
     const timeoutMs = options.timeoutMs ?? 5000;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w.resolve !== finish);
         const seen = this.requests.map((r) => `${r.method} ${r.path} -> ${r.status}`).join('\n  ');
-        reject(new Error(`No ${method} ${String(pattern)} within ${timeoutMs} ms. Requests so far:\n  ${seen}`));
+        reject(
+          new Error(`No ${method} ${String(pattern)} within ${timeoutMs} ms. Requests so far:\n  ${seen}`),
+        );
       }, timeoutMs);
       const finish = (r: RecordedRequest) => {
         clearTimeout(timer);

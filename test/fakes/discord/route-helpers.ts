@@ -1,7 +1,7 @@
 import type { FakeDiscordState } from './fake-discord-state.ts';
 import { DiscordHttpError, missingAccess, missingPermissions } from './http-errors.ts';
-import type { FakeAttachment, FakeChannel, FakeEmoji, FakeMessage } from './model-types.ts';
 import type { MessagePatch, NewMessage } from './message-store.ts';
+import type { FakeAttachment, FakeChannel, FakeEmoji, FakeMessage } from './model-types.ts';
 import { has, Perm } from './permissions.ts';
 import type { RouteContext } from './router.ts';
 
@@ -28,7 +28,11 @@ const TEXT_TYPES = new Set([0, 1, 2, 5, 10, 11, 12, 13]);
 export const isTextBased = (c: FakeChannel): boolean => TEXT_TYPES.has(c.type);
 
 /** Turns `files[n]` uploads plus the body's `attachments` array into stored attachments. */
-export function attachmentsFrom(ctx: RouteContext, channelId: string, keep: FakeAttachment[]): FakeAttachment[] {
+export function attachmentsFrom(
+  ctx: RouteContext,
+  channelId: string,
+  keep: FakeAttachment[],
+): FakeAttachment[] {
   const body = bodyOf(ctx);
   const described = Array.isArray(body.attachments) ? body.attachments.filter(isObj) : null;
   const kept = described ? keep.filter((a) => described.some((d) => String(d.id) === a.id)) : keep;
@@ -51,17 +55,26 @@ export function attachmentsFrom(ctx: RouteContext, channelId: string, keep: Fake
 }
 
 /** Mentions Discord would resolve from the content, honouring `allowed_mentions`. */
-export function mentionsFrom(state: FakeDiscordState, content: string, allowedRaw: unknown, authorId: string) {
+export function mentionsFrom(
+  state: FakeDiscordState,
+  content: string,
+  allowedRaw: unknown,
+  authorId: string,
+) {
   const allowed = isObj(allowedRaw) ? allowedRaw : null;
   const parse = allowed && Array.isArray(allowed.parse) ? allowed.parse : null;
-  const listed = (key: string, id: string) => Array.isArray(allowed?.[key]) && (allowed[key] as unknown[]).includes(id);
+  const listed = (key: string, id: string) =>
+    Array.isArray(allowed?.[key]) && (allowed[key] as unknown[]).includes(id);
   const ok = (kind: string, id: string) => !allowed || parse?.includes(kind) === true || listed(kind, id);
-  const users = [...content.matchAll(/<@!?(\d+)>/g)].map((m) => m[1] ?? '').filter((id) => state.users.has(id));
+  const users = [...content.matchAll(/<@!?(\d+)>/g)]
+    .map((m) => m[1] ?? '')
+    .filter((id) => state.users.has(id));
   const canEveryone = has(state.permissionsOf(authorId), Perm.MentionEveryone);
   const roles = [...content.matchAll(/<@&(\d+)>/g)]
     .map((m) => m[1] ?? '')
     .filter((id) => state.roles.get(id) && (state.roles.get(id)?.mentionable || canEveryone));
-  const everyone = /@(everyone|here)\b/.test(content) && canEveryone && (!allowed || parse?.includes('everyone') === true);
+  const everyone =
+    /@(everyone|here)\b/.test(content) && canEveryone && (!allowed || parse?.includes('everyone') === true);
   return {
     mentionUserIds: [...new Set(users.filter((id) => ok('users', id)))],
     mentionRoleIds: [...new Set(roles.filter((id) => ok('roles', id)))],
@@ -70,7 +83,12 @@ export function mentionsFrom(state: FakeDiscordState, content: string, allowedRa
 }
 
 /** A NewMessage from a create-message style body (channel messages, interaction replies, follow-ups). */
-export function newMessageFrom(ctx: RouteContext, payload: Obj, channelId: string, extra: Partial<NewMessage>): NewMessage {
+export function newMessageFrom(
+  ctx: RouteContext,
+  payload: Obj,
+  channelId: string,
+  extra: Partial<NewMessage>,
+): NewMessage {
   const authorId = ctx.state.ids.botUserId;
   const content = str(payload.content) ?? '';
   const ref = isObj(payload.message_reference) ? payload.message_reference : null;
@@ -84,7 +102,9 @@ export function newMessageFrom(ctx: RouteContext, payload: Obj, channelId: strin
     flags: typeof payload.flags === 'number' ? payload.flags : 0,
     tts: payload.tts === true,
     ...mentionsFrom(ctx.state, content, payload.allowed_mentions, authorId),
-    messageReference: ref ? { messageId: str(ref.message_id) ?? null, channelId: str(ref.channel_id) ?? channelId } : null,
+    messageReference: ref
+      ? { messageId: str(ref.message_id) ?? null, channelId: str(ref.channel_id) ?? channelId }
+      : null,
     nonce: typeof payload.nonce === 'string' || typeof payload.nonce === 'number' ? payload.nonce : null,
     ...extra,
   };
@@ -94,7 +114,8 @@ export function newMessageFrom(ctx: RouteContext, payload: Obj, channelId: strin
 export function messagePatchFrom(ctx: RouteContext, payload: Obj, msg: FakeMessage): MessagePatch {
   const patch: MessagePatch = {};
   if ('content' in payload) patch.content = str(payload.content) ?? '';
-  if ('embeds' in payload) patch.embeds = Array.isArray(payload.embeds) ? payload.embeds.map(normalizeEmbed) : [];
+  if ('embeds' in payload)
+    patch.embeds = Array.isArray(payload.embeds) ? payload.embeds.map(normalizeEmbed) : [];
   if ('components' in payload) patch.components = Array.isArray(payload.components) ? payload.components : [];
   if (typeof payload.flags === 'number') patch.flags = (msg.flags & ~(1 << 2)) | (payload.flags & (1 << 2));
   if ('attachments' in payload || ctx.files.length > 0) {

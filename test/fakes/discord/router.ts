@@ -65,7 +65,8 @@ export class Router {
         }
         return seg === part;
       });
-      if (ok && (!best || c.literals > best.literals)) best = { match: { route: c.route, params }, literals: c.literals };
+      if (ok && (!best || c.literals > best.literals))
+        best = { match: { route: c.route, params }, literals: c.literals };
     }
     return best?.match ?? null;
   }

@@ -33,12 +33,13 @@ function checkCommand(errors: FormErrorCollector, cmd: Obj, path: (string | numb
   }
   const options = Array.isArray(cmd.options) ? cmd.options.filter(isObj) : [];
   if (options.length > 25) errors.maxLength([...path, 'options'], 25);
-  options.forEach((opt, i) => checkCommand(errors, { ...opt, type: 1 }, [...path, 'options', i]));
+  for (const [i, opt] of options.entries())
+    checkCommand(errors, { ...opt, type: 1 }, [...path, 'options', i]);
 }
 
 function checkBulk(bodies: Obj[]): void {
   const errors = new FormErrorCollector();
-  bodies.forEach((cmd, i) => checkCommand(errors, cmd, [i]));
+  for (const [i, cmd] of bodies.entries()) checkCommand(errors, cmd, [i]);
   const names = bodies.map((c) => `${c.type ?? 1}:${String(c.name)}`);
   if (new Set(names).size !== names.length) {
     errors.add([], 'APPLICATION_COMMANDS_DUPLICATE_NAME', 'Application command names must be unique');
@@ -66,9 +67,14 @@ export const appRoutes: RouteDef[] = [
   {
     method: 'GET',
     pattern: '/users/@me',
-    handler: (ctx) => json({ ...userWire(ctx.state.botUser), verified: true, mfa_enabled: false, locale: 'en-US' }),
+    handler: (ctx) =>
+      json({ ...userWire(ctx.state.botUser), verified: true, mfa_enabled: false, locale: 'en-US' }),
   },
-  { method: 'GET', pattern: '/users/:user_id', handler: (ctx) => json(userWire(ctx.state.requireUser(param(ctx, 'user_id')))) },
+  {
+    method: 'GET',
+    pattern: '/users/:user_id',
+    handler: (ctx) => json(userWire(ctx.state.requireUser(param(ctx, 'user_id')))),
+  },
   {
     method: 'GET',
     pattern: '/applications/@me',
@@ -118,7 +124,11 @@ function commandRoutes(base: string): RouteDef[] {
     return cmd;
   };
   return [
-    { method: 'GET', pattern: base, handler: (ctx) => json(ctx.state.commands.list(scope(ctx)).map((c) => ctx.state.commands.wire(c))) },
+    {
+      method: 'GET',
+      pattern: base,
+      handler: (ctx) => json(ctx.state.commands.list(scope(ctx)).map((c) => ctx.state.commands.wire(c))),
+    },
     {
       method: 'PUT',
       pattern: base,
@@ -139,7 +149,11 @@ function commandRoutes(base: string): RouteDef[] {
         return json(ctx.state.commands.wire(command), created ? 201 : 200);
       },
     },
-    { method: 'GET', pattern: `${base}/:command_id`, handler: (ctx) => json(ctx.state.commands.wire(find(ctx))) },
+    {
+      method: 'GET',
+      pattern: `${base}/:command_id`,
+      handler: (ctx) => json(ctx.state.commands.wire(find(ctx))),
+    },
     {
       method: 'PATCH',
       pattern: `${base}/:command_id`,

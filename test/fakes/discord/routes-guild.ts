@@ -2,9 +2,17 @@ import type { FakeDiscordState } from './fake-discord-state.ts';
 import { DiscordHttpError, FormErrorCollector, missingPermissions } from './http-errors.ts';
 import type { FakeChannel, FakeOverwrite } from './model-types.ts';
 import { has, Perm } from './permissions.ts';
-import { bodyOf, isObj, isThread, type Obj, param, requireBotPerm, viewableChannel } from './route-helpers.ts';
+import {
+  bodyOf,
+  isObj,
+  isThread,
+  type Obj,
+  param,
+  requireBotPerm,
+  viewableChannel,
+} from './route-helpers.ts';
 import { json, noContent, type RouteContext, type RouteDef } from './router.ts';
-import { channelWire, guildWire } from './wire.ts';
+import { channelWire, guildWire, memberWire, roleWire } from './wire.ts';
 
 /** Guild, channel and thread endpoints. */
 
@@ -25,19 +33,29 @@ export function normalizeChannelName(name: string, type: number): string {
 function checkName(errors: FormErrorCollector, name: unknown, required: boolean): void {
   if (name === undefined && !required) return;
   const s = typeof name === 'string' ? name : '';
-  if (s.length < 1 || s.length > 100) errors.add(['name'], 'BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 100 in length.');
+  if (s.length < 1 || s.length > 100)
+    errors.add(['name'], 'BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 100 in length.');
 }
 
-function checkParent(state: FakeDiscordState, errors: FormErrorCollector, parentId: unknown, type: number): void {
+function checkParent(
+  state: FakeDiscordState,
+  errors: FormErrorCollector,
+  parentId: unknown,
+  type: number,
+): void {
   if (parentId === undefined || parentId === null) return;
   const parent = typeof parentId === 'string' ? state.channels.get(parentId) : undefined;
-  if (!parent || parent.type !== 4 || type === 4) {
+  if (parent?.type !== 4 || type === 4) {
     errors.add(['parent_id'], 'CHANNEL_PARENT_INVALID_TYPE', 'Not a category');
     return;
   }
   const children = [...state.channels.values()].filter((c) => c.parentId === parent.id && !isThread(c));
   if (children.length >= MAX_CATEGORY_CHANNELS) {
-    errors.add(['parent_id'], 'CHANNEL_PARENT_MAX_CHANNELS', `Maximum number of channels in category reached (${MAX_CATEGORY_CHANNELS})`);
+    errors.add(
+      ['parent_id'],
+      'CHANNEL_PARENT_MAX_CHANNELS',
+      `Maximum number of channels in category reached (${MAX_CATEGORY_CHANNELS})`,
+    );
   }
 }
 
@@ -62,7 +80,8 @@ function createChannel(ctx: RouteContext) {
   requireBotPerm(state, parentId && state.channels.has(parentId) ? parentId : null, Perm.ManageChannels);
   const errors = new FormErrorCollector();
   checkName(errors, body.name, true);
-  if (!CREATABLE_TYPES.has(type)) errors.add(['type'], 'BASE_TYPE_CHOICES', `Value must be one of ${[...CREATABLE_TYPES]}.`);
+  if (!CREATABLE_TYPES.has(type))
+    errors.add(['type'], 'BASE_TYPE_CHOICES', `Value must be one of ${[...CREATABLE_TYPES]}.`);
   checkParent(state, errors, body.parent_id, type);
   if (typeof body.topic === 'string' && body.topic.length > 1024) errors.maxLength(['topic'], 1024);
   errors.throwIfAny();
@@ -94,9 +113,13 @@ function modifyChannel(ctx: RouteContext) {
     const md = channel.threadMetadata!;
     const metadata = {
       ...md,
-      ...(typeof body.archived === 'boolean' ? { archived: body.archived, archiveTimestamp: state.isoNow() } : {}),
+      ...(typeof body.archived === 'boolean'
+        ? { archived: body.archived, archiveTimestamp: state.isoNow() }
+        : {}),
       ...(typeof body.locked === 'boolean' ? { locked: body.locked } : {}),
-      ...(typeof body.auto_archive_duration === 'number' ? { autoArchiveDuration: body.auto_archive_duration } : {}),
+      ...(typeof body.auto_archive_duration === 'number'
+        ? { autoArchiveDuration: body.auto_archive_duration }
+        : {}),
     };
     const patch: Partial<FakeChannel> = { threadMetadata: metadata };
     if (typeof body.name === 'string') patch.name = body.name;
@@ -138,7 +161,8 @@ function createThread(ctx: RouteContext, fromMessage: boolean) {
   const errors = new FormErrorCollector();
   checkName(errors, body.name, true);
   errors.throwIfAny();
-  if (parent.type !== 0 && parent.type !== 5) throw new DiscordHttpError(400, 50024, 'Cannot execute action on this channel type');
+  if (parent.type !== 0 && parent.type !== 5)
+    throw new DiscordHttpError(400, 50024, 'Cannot execute action on this channel type');
   // Discord's default for threads without a message is a PRIVATE thread (type 12).
   const type = fromMessage ? (parent.type === 5 ? 10 : 11) : typeof body.type === 'number' ? body.type : 12;
   requireBotPerm(state, parent.id, type === 12 ? Perm.CreatePrivateThreads : Perm.CreatePublicThreads);
@@ -162,10 +186,39 @@ function createThread(ctx: RouteContext, fromMessage: boolean) {
 
 function threadMember(ctx: RouteContext) {
   const channel = viewableChannel(ctx.state, param(ctx, 'channel_id'));
-  if (!isThread(channel)) throw new DiscordHttpError(400, 50024, 'Cannot execute action on this channel type');
+  if (!isThread(channel))
+    throw new DiscordHttpError(400, 50024, 'Cannot execute action on this channel type');
   const userId = param(ctx, 'user_id');
   if (userId !== '@me') ctx.state.requireUser(userId);
   return noContent();
+}
+
+/** PUT /channels/:id/permissions/:overwrite_id: needs Manage Roles, and only bits the bot has itself. */
+function putOverwrite(ctx: RouteContext) {
+  const channel = viewableChannel(ctx.state, param(ctx, 'channel_id'));
+  requireBotPerm(ctx.state, channel.id, Perm.ManageRoles);
+  const body = bodyOf(ctx);
+  const [overwrite] = overwritesFrom(ctx.state, [{ ...body, id: param(ctx, 'overwrite_id') }]) ?? [];
+  const rest = channel.permissionOverwrites.filter((o) => o.id !== overwrite?.id);
+  ctx.state.updateChannel(channel.id, { permissionOverwrites: overwrite ? [...rest, overwrite] : rest });
+  return noContent();
+}
+
+function deleteOverwrite(ctx: RouteContext) {
+  const channel = viewableChannel(ctx.state, param(ctx, 'channel_id'));
+  requireBotPerm(ctx.state, channel.id, Perm.ManageRoles);
+  const id = param(ctx, 'overwrite_id');
+  ctx.state.updateChannel(channel.id, {
+    permissionOverwrites: channel.permissionOverwrites.filter((o) => o.id !== id),
+  });
+  return noContent();
+}
+
+function member(ctx: RouteContext) {
+  requireGuild(ctx);
+  const wire = memberWire(ctx.state, param(ctx, 'user_id'));
+  if (!wire) throw new DiscordHttpError(404, 10007, 'Unknown Member');
+  return json(wire);
 }
 
 export const guildRoutes: RouteDef[] = [
@@ -187,19 +240,50 @@ export const guildRoutes: RouteDef[] = [
     },
   },
   { method: 'POST', pattern: '/guilds/:guild_id/channels', handler: createChannel },
-  { method: 'GET', pattern: '/channels/:channel_id', handler: (ctx) => json(channelWire(ctx.state, viewableChannel(ctx.state, param(ctx, 'channel_id')))) },
+  { method: 'GET', pattern: '/guilds/:guild_id/members/:user_id', handler: member },
+  {
+    method: 'GET',
+    pattern: '/guilds/:guild_id/members',
+    handler: (ctx) => {
+      requireGuild(ctx);
+      const limit = Number(ctx.query.get('limit') ?? 1);
+      return json(
+        [...ctx.state.members.keys()].slice(0, limit).flatMap((id) => memberWire(ctx.state, id) ?? []),
+      );
+    },
+  },
+  {
+    method: 'GET',
+    pattern: '/guilds/:guild_id/roles',
+    handler: (ctx) => {
+      requireGuild(ctx);
+      return json([...ctx.state.roles.values()].map(roleWire));
+    },
+  },
+  { method: 'PUT', pattern: '/channels/:channel_id/permissions/:overwrite_id', handler: putOverwrite },
+  { method: 'DELETE', pattern: '/channels/:channel_id/permissions/:overwrite_id', handler: deleteOverwrite },
+  {
+    method: 'GET',
+    pattern: '/channels/:channel_id',
+    handler: (ctx) => json(channelWire(ctx.state, viewableChannel(ctx.state, param(ctx, 'channel_id')))),
+  },
   { method: 'PATCH', pattern: '/channels/:channel_id', handler: modifyChannel },
   {
     method: 'DELETE',
     pattern: '/channels/:channel_id',
     handler: (ctx) => {
       const channel = viewableChannel(ctx.state, param(ctx, 'channel_id'));
-      if (channel.guildId) requireBotPerm(ctx.state, channel.id, isThread(channel) ? Perm.ManageThreads : Perm.ManageChannels);
+      if (channel.guildId)
+        requireBotPerm(ctx.state, channel.id, isThread(channel) ? Perm.ManageThreads : Perm.ManageChannels);
       return json(channelWire(ctx.state, ctx.state.deleteChannel(channel.id)));
     },
   },
   { method: 'POST', pattern: '/channels/:channel_id/threads', handler: (ctx) => createThread(ctx, false) },
-  { method: 'POST', pattern: '/channels/:channel_id/messages/:message_id/threads', handler: (ctx) => createThread(ctx, true) },
+  {
+    method: 'POST',
+    pattern: '/channels/:channel_id/messages/:message_id/threads',
+    handler: (ctx) => createThread(ctx, true),
+  },
   { method: 'PUT', pattern: '/channels/:channel_id/thread-members/:user_id', handler: threadMember },
   { method: 'DELETE', pattern: '/channels/:channel_id/thread-members/:user_id', handler: threadMember },
 ];

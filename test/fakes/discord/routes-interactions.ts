@@ -21,7 +21,12 @@ function interactionMetadata(ctx: RouteContext, record: FakeInteractionRecord): 
 }
 
 /** Creates the reply message of callback 4/5 or a follow-up. */
-function replyMessage(ctx: RouteContext, record: FakeInteractionRecord, payload: Obj, flags: number): FakeMessage {
+function replyMessage(
+  ctx: RouteContext,
+  record: FakeInteractionRecord,
+  payload: Obj,
+  flags: number,
+): FakeMessage {
   return ctx.state.messages.create(
     newMessageFrom(ctx, payload, record.channelId, {
       flags,
@@ -33,9 +38,12 @@ function replyMessage(ctx: RouteContext, record: FakeInteractionRecord, payload:
   );
 }
 
-async function callback(ctx: RouteContext) {
+function callback(ctx: RouteContext) {
   const state = ctx.state;
-  const record = state.commands.requireInteraction(param(ctx, 'interaction_id'), param(ctx, 'interaction_token'));
+  const record = state.commands.requireInteraction(
+    param(ctx, 'interaction_id'),
+    param(ctx, 'interaction_token'),
+  );
   if (record.responseType !== null) throw new DiscordHttpError(400, 40060);
   const body = bodyOf(ctx);
   const type = typeof body.type === 'number' ? body.type : 0;
@@ -56,12 +64,21 @@ async function callback(ctx: RouteContext) {
     }
   } else if (![1, 8, 9, 10, 12].includes(type)) {
     throw new DiscordHttpError(400, 50035, 'Invalid Form Body', {
-      type: { _errors: [{ code: 'BASE_TYPE_CHOICES', message: `Value must be one of {1, 4, 5, 6, 7, 8, 9, 10, 12}.` }] },
+      type: {
+        _errors: [
+          { code: 'BASE_TYPE_CHOICES', message: `Value must be one of {1, 4, 5, 6, 7, 8, 9, 10, 12}.` },
+        ],
+      },
     });
   }
   record.responseType = type;
   record.originalMessageId = message?.id ?? null;
-  state.commands.callbacks.push({ interactionId: record.id, type, data: isObj(body.data) ? body.data : null, at: state.now() });
+  state.commands.callbacks.push({
+    interactionId: record.id,
+    type,
+    data: isObj(body.data) ? body.data : null,
+    at: state.now(),
+  });
   if (ctx.query.get('with_response') !== 'true') return noContent();
   return json({
     interaction: {
@@ -75,7 +92,10 @@ async function callback(ctx: RouteContext) {
           }
         : {}),
     },
-    resource: { type, ...(message && (type === 4 || type === 7) ? { message: messageWire(state, message) } : {}) },
+    resource: {
+      type,
+      ...(message && (type === 4 || type === 7) ? { message: messageWire(state, message) } : {}),
+    },
   });
 }
 
@@ -118,9 +138,19 @@ function editHookMessage(ctx: RouteContext) {
 
 const hook = '/webhooks/:webhook_id/:webhook_token';
 export const interactionRoutes: RouteDef[] = [
-  { method: 'POST', pattern: '/interactions/:interaction_id/:interaction_token/callback', auth: false, handler: callback },
+  {
+    method: 'POST',
+    pattern: '/interactions/:interaction_id/:interaction_token/callback',
+    auth: false,
+    handler: callback,
+  },
   { method: 'POST', pattern: hook, auth: false, handler: followUp },
-  { method: 'GET', pattern: `${hook}/messages/:message_id`, auth: false, handler: (ctx) => json(messageWire(ctx.state, hookMessage(ctx))) },
+  {
+    method: 'GET',
+    pattern: `${hook}/messages/:message_id`,
+    auth: false,
+    handler: (ctx) => json(messageWire(ctx.state, hookMessage(ctx))),
+  },
   { method: 'PATCH', pattern: `${hook}/messages/:message_id`, auth: false, handler: editHookMessage },
   {
     method: 'DELETE',

@@ -48,10 +48,13 @@ function createMessage(ctx: RouteContext) {
   const refId = input.messageReference?.messageId;
   if (refId && !state.messages.find(input.messageReference?.channelId ?? channel.id, refId)) {
     throw new DiscordHttpError(400, 50035, 'Invalid Form Body', {
-      message_reference: { _errors: [{ code: 'MESSAGE_REFERENCE_UNKNOWN_MESSAGE', message: 'Unknown message' }] },
+      message_reference: {
+        _errors: [{ code: 'MESSAGE_REFERENCE_UNKNOWN_MESSAGE', message: 'Unknown message' }],
+      },
     });
   }
-  if (channel.threadMetadata?.archived) state.updateChannel(channel.id, { threadMetadata: { ...channel.threadMetadata, archived: false } });
+  if (channel.threadMetadata?.archived)
+    state.updateChannel(channel.id, { threadMetadata: { ...channel.threadMetadata, archived: false } });
   return json(wire(ctx, state.messages.create(input)));
 }
 
@@ -65,7 +68,8 @@ function editMessage(ctx: RouteContext) {
 
 function deleteMessage(ctx: RouteContext) {
   const msg = target(ctx, false);
-  if (msg.authorId !== ctx.state.ids.botUserId && msg.guildId) requireBotPerm(ctx.state, msg.channelId, Perm.ManageMessages);
+  if (msg.authorId !== ctx.state.ids.botUserId && msg.guildId)
+    requireBotPerm(ctx.state, msg.channelId, Perm.ManageMessages);
   ctx.state.messages.delete(msg);
   return noContent();
 }
@@ -96,7 +100,8 @@ function listMessages(ctx: RouteContext) {
 function addOwnReaction(ctx: RouteContext) {
   const msg = target(ctx);
   const emoji = parseEmoji(param(ctx, 'emoji'));
-  if (msg.guildId && !msg.reactions.has(emojiKey(emoji))) requireBotPerm(ctx.state, msg.channelId, Perm.AddReactions);
+  if (msg.guildId && !msg.reactions.has(emojiKey(emoji)))
+    requireBotPerm(ctx.state, msg.channelId, Perm.AddReactions);
   ctx.state.messages.addReaction(msg, ctx.state.ids.botUserId, emoji);
   return noContent();
 }
@@ -106,7 +111,8 @@ function removeReaction(ctx: RouteContext) {
   const emoji = parseEmoji(param(ctx, 'emoji'));
   const userId = param(ctx, 'user_id') || '@me';
   const botId = ctx.state.ids.botUserId;
-  if (userId !== '@me' && userId !== botId && msg.guildId) requireBotPerm(ctx.state, msg.channelId, Perm.ManageMessages);
+  if (userId !== '@me' && userId !== botId && msg.guildId)
+    requireBotPerm(ctx.state, msg.channelId, Perm.ManageMessages);
   ctx.state.messages.removeReaction(msg, userId === '@me' ? botId : userId, emoji);
   return noContent();
 }
@@ -117,7 +123,8 @@ function clearReactions(ctx: RouteContext) {
   const only = ctx.params.emoji ? emojiKey(parseEmoji(param(ctx, 'emoji'))) : null;
   for (const [key, reaction] of [...msg.reactions]) {
     if (only && key !== only) continue;
-    for (const userId of [...reaction.userIds]) ctx.state.messages.removeReaction(msg, userId, reaction.emoji);
+    for (const userId of [...reaction.userIds])
+      ctx.state.messages.removeReaction(msg, userId, reaction.emoji);
   }
   return noContent();
 }
@@ -144,7 +151,11 @@ export const messageRoutes: RouteDef[] = [
     },
   },
   { method: 'PUT', pattern: '/channels/:channel_id/pins/:message_id', handler: (ctx) => setPin(ctx, true) },
-  { method: 'DELETE', pattern: '/channels/:channel_id/pins/:message_id', handler: (ctx) => setPin(ctx, false) },
+  {
+    method: 'DELETE',
+    pattern: '/channels/:channel_id/pins/:message_id',
+    handler: (ctx) => setPin(ctx, false),
+  },
   { method: 'PUT', pattern: `${base}/pins/:message_id`, handler: (ctx) => setPin(ctx, true) },
   { method: 'DELETE', pattern: `${base}/pins/:message_id`, handler: (ctx) => setPin(ctx, false) },
   {

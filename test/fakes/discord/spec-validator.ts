@@ -7,7 +7,10 @@ const SPEC_URL = new URL('../../../../shared/specs/discord-openapi.json', import
 const SPEC_ID = 'https://fake-discord.local/openapi.json';
 
 interface SpecDoc {
-  paths: Record<string, Record<string, { operationId?: string; requestBody?: { content?: Record<string, unknown> } }>>;
+  paths: Record<
+    string,
+    Record<string, { operationId?: string; requestBody?: { content?: Record<string, unknown> } }>
+  >;
   components: Record<string, unknown>;
 }
 
@@ -24,13 +27,21 @@ export interface SpecCheck {
 }
 
 // One Ajv per process: compiling the spec's schemas takes a few hundred ms, so share it between fakes.
-let shared: { ajv: Ajv2020; doc: SpecDoc; templates: Template[]; cache: Map<string, ValidateFunction> } | null = null;
+let shared: {
+  ajv: Ajv2020;
+  doc: SpecDoc;
+  templates: Template[];
+  cache: Map<string, ValidateFunction>;
+} | null = null;
 
 function load() {
   if (shared) return shared;
   const doc = JSON.parse(readFileSync(SPEC_URL, 'utf8')) as SpecDoc;
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
-  const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
+  // ajv-formats is CommonJS: its default import is the module object under NodeNext typing.
+  const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+    a: Ajv2020,
+  ) => Ajv2020;
   addFormats(ajv);
   for (const f of ['int32', 'int64', 'double', 'snowflake', 'nonce']) ajv.addFormat(f, true);
   ajv.addSchema({ $id: SPEC_ID, components: doc.components, paths: doc.paths });
@@ -61,7 +72,12 @@ const escapePointer = (s: string): string => s.replace(/~/g, '~0').replace(/\//g
  * `payload_json` against the `multipart/form-data` schema (or the JSON one). Returns null when the spec has no
  * schema for this method and path.
  */
-export function validateRequestBody(method: string, path: string, contentType: string | null, body: unknown): SpecCheck | null {
+export function validateRequestBody(
+  method: string,
+  path: string,
+  contentType: string | null,
+  body: unknown,
+): SpecCheck | null {
   const { ajv, doc, cache } = load();
   const template = specTemplateFor(path);
   if (!template) return null;
@@ -69,7 +85,8 @@ export function validateRequestBody(method: string, path: string, contentType: s
   const content = op?.requestBody?.content;
   if (!op || !content) return null;
   const multipart = contentType?.startsWith('multipart/form-data') ?? false;
-  const mediaType = multipart && 'multipart/form-data' in content ? 'multipart/form-data' : 'application/json';
+  const mediaType =
+    multipart && 'multipart/form-data' in content ? 'multipart/form-data' : 'application/json';
   if (!(mediaType in content)) return null;
   const pointer = `${SPEC_ID}#/paths/${escapePointer(template)}/${method.toLowerCase()}/requestBody/content/${escapePointer(mediaType)}/schema`;
   let validate = cache.get(pointer);
@@ -78,8 +95,26 @@ export function validateRequestBody(method: string, path: string, contentType: s
     cache.set(pointer, validate);
   }
   const operation = op.operationId ?? `${method} ${template}`;
-  if (validate(body)) return { operation, errors: [] };
+  if (validate(normalizeBitfields(body))) return { operation, errors: [] };
   return { operation, errors: formatErrors(validate.errors ?? []) };
+}
+
+/**
+ * Spec quirk: the OpenAPI file types permission bitfields (`allow`, `deny`, `permissions`,
+ * `default_member_permissions`) as integers, while Discord documents and accepts strings (what discord.js sends).
+ * Numeric strings under those keys are turned into numbers before validation.
+ */
+const BITFIELD_KEYS = new Set(['allow', 'deny', 'permissions', 'default_member_permissions']);
+
+function normalizeBitfields(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(normalizeBitfields);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => {
+      const numeric = typeof v === 'string' && /^\d+$/.test(v) && Number.isSafeInteger(Number(v));
+      return [k, BITFIELD_KEYS.has(k) && numeric ? Number(v) : normalizeBitfields(v)];
+    }),
+  );
 }
 
 function formatErrors(errors: ErrorObject[]): string[] {

@@ -69,7 +69,12 @@ export function channelWire(state: FakeDiscordState, channel: FakeChannel): Json
     });
     return { ...common, recipients };
   }
-  const guildCommon = { ...common, guild_id: channel.guildId, name: channel.name, parent_id: channel.parentId };
+  const guildCommon = {
+    ...common,
+    guild_id: channel.guildId,
+    name: channel.name,
+    parent_id: channel.parentId,
+  };
   const md = channel.threadMetadata;
   if (md) {
     return {
@@ -101,7 +106,11 @@ export function channelWire(state: FakeDiscordState, channel: FakeChannel): Json
     })),
     ...(channel.type === 4
       ? {}
-      : { topic: channel.topic, rate_limit_per_user: channel.rateLimitPerUser, last_pin_timestamp: channel.lastPinTimestamp }),
+      : {
+          topic: channel.topic,
+          rate_limit_per_user: channel.rateLimitPerUser,
+          last_pin_timestamp: channel.lastPinTimestamp,
+        }),
   };
 }
 

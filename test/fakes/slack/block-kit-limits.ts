@@ -55,7 +55,8 @@ class Problems {
     this.list.push(`${message} [json-pointer:${pointer}]`);
   }
   maxLen(value: unknown, max: number, pointer: string): void {
-    if (typeof value === 'string' && value.length > max) this.add(`must be less than ${max + 1} characters`, pointer);
+    if (typeof value === 'string' && value.length > max)
+      this.add(`must be less than ${max + 1} characters`, pointer);
   }
   maxItems(value: unknown, max: number, pointer: string): void {
     if (Array.isArray(value) && value.length > max) this.add(`no more than ${max} items allowed`, pointer);
@@ -64,8 +65,10 @@ class Problems {
   text(value: unknown, max: number, pointer: string, plainOnly = false): void {
     if (!isObj(value)) return this.add('must provide an object', pointer);
     const allowed = plainOnly ? ['plain_text'] : ['plain_text', 'mrkdwn'];
-    if (!allowed.includes(String(value.type))) this.add(`must be one of ${allowed.join(', ')}`, `${pointer}/type`);
-    if (typeof value.text !== 'string' || value.text.length === 0) this.add('must be more than 0 characters', `${pointer}/text`);
+    if (!allowed.includes(String(value.type)))
+      this.add(`must be one of ${allowed.join(', ')}`, `${pointer}/type`);
+    if (typeof value.text !== 'string' || value.text.length === 0)
+      this.add('must be more than 0 characters', `${pointer}/text`);
     this.maxLen(value.text, max, `${pointer}/text`);
   }
 }
@@ -84,15 +87,18 @@ function checkElement(el: unknown, p: Problems, at: string): void {
 function checkBlock(block: unknown, p: Problems, at: string): void {
   if (!isObj(block)) return p.add('must provide an object', at);
   const type = block.type;
-  if (typeof type !== 'string' || !BLOCK_TYPES.has(type)) return p.add(`invalid block type "${String(type)}"`, `${at}/type`);
+  if (typeof type !== 'string' || !BLOCK_TYPES.has(type))
+    return p.add(`invalid block type "${String(type)}"`, `${at}/type`);
   p.maxLen(block.block_id, BLOCK_LIMITS.blockId, `${at}/block_id`);
   switch (type) {
     case 'section':
-      if (block.text === undefined && block.fields === undefined) p.add('must provide either text or fields', at);
+      if (block.text === undefined && block.fields === undefined)
+        p.add('must provide either text or fields', at);
       if (block.text !== undefined) p.text(block.text, BLOCK_LIMITS.sectionText, `${at}/text`);
       if (Array.isArray(block.fields)) {
         p.maxItems(block.fields, BLOCK_LIMITS.sectionFields, `${at}/fields`);
-        block.fields.forEach((f, i) => p.text(f, BLOCK_LIMITS.sectionFieldText, `${at}/fields/${i}`));
+        for (const [i, f] of block.fields.entries())
+          p.text(f, BLOCK_LIMITS.sectionFieldText, `${at}/fields/${i}`);
       }
       if (block.accessory !== undefined) checkElement(block.accessory, p, `${at}/accessory`);
       break;
@@ -102,9 +108,11 @@ function checkBlock(block: unknown, p: Problems, at: string): void {
     case 'context':
     case 'actions': {
       const max = type === 'context' ? BLOCK_LIMITS.contextElements : BLOCK_LIMITS.actionsElements;
-      if (!Array.isArray(block.elements) || block.elements.length === 0) p.add('must provide at least 1 item', `${at}/elements`);
+      if (!Array.isArray(block.elements) || block.elements.length === 0)
+        p.add('must provide at least 1 item', `${at}/elements`);
       p.maxItems(block.elements, max, `${at}/elements`);
-      if (type === 'actions' && Array.isArray(block.elements)) block.elements.forEach((e, i) => checkElement(e, p, `${at}/elements/${i}`));
+      if (type === 'actions' && Array.isArray(block.elements))
+        for (const [i, e] of block.elements.entries()) checkElement(e, p, `${at}/elements/${i}`);
       break;
     }
     case 'image':
@@ -125,14 +133,18 @@ function checkBlock(block: unknown, p: Problems, at: string): void {
 }
 
 /** Problems with a `blocks` array (empty list = valid). `pointer` is where the array sits. */
-export function validateBlocks(blocks: unknown, maxBlocks: number = BLOCK_LIMITS.messageBlocks, pointer = '/blocks'): string[] {
+export function validateBlocks(
+  blocks: unknown,
+  maxBlocks: number = BLOCK_LIMITS.messageBlocks,
+  pointer = '/blocks',
+): string[] {
   const p = new Problems();
   if (!Array.isArray(blocks)) {
     p.add('must provide an array', pointer);
     return p.list;
   }
   p.maxItems(blocks, maxBlocks, pointer);
-  blocks.forEach((b, i) => checkBlock(b, p, `${pointer}/${i}`));
+  for (const [i, b] of blocks.entries()) checkBlock(b, p, `${pointer}/${i}`);
   return p.list;
 }
 

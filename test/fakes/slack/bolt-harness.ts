@@ -1,5 +1,12 @@
 import type { AddressInfo } from 'node:net';
-import { App, type AppOptions, LogLevel, type Logger } from '@slack/bolt';
+import {
+  App,
+  type AppOptions,
+  ExpressReceiver,
+  type Logger,
+  LogLevel,
+  SocketModeReceiver,
+} from '@slack/bolt';
 import type { FakeSlack } from './fake-slack-web-api.ts';
 
 /**
@@ -50,32 +57,77 @@ export interface RunningBoltApp {
 
 type Configure = (app: App) => void;
 
-/** An HTTP-mode App (default HTTPReceiver) listening on 127.0.0.1, free port. */
-export async function startBoltHttpApp(fake: FakeSlack, configure: Configure, options: Partial<AppOptions> = {}): Promise<RunningBoltApp> {
+export interface HttpAppOptions extends Partial<AppOptions> {
+  /** 'http' = Bolt's default HTTPReceiver (default); 'express' = an ExpressReceiver. */
+  receiverKind?: 'http' | 'express';
+}
+
+/** An HTTP-mode App listening on 127.0.0.1, free port. */
+export async function startBoltHttpApp(
+  fake: FakeSlack,
+  configure: Configure,
+  options: HttpAppOptions = {},
+): Promise<RunningBoltApp> {
   const logger = capturingLogger();
+  const { receiverKind = 'http', ...appOptions } = options;
+  const receiver =
+    receiverKind === 'express'
+      ? new ExpressReceiver({ signingSecret: fake.signingSecret, logger })
+      : undefined;
   const app = new App({
-    signingSecret: fake.signingSecret,
+    ...(receiver ? { receiver } : { signingSecret: fake.signingSecret }),
     token: fake.botToken,
     logger,
     clientOptions: fakeClientOptions(fake),
-    ...options,
+    ...appOptions,
   });
   configure(app);
   const server = await app.start({ port: 0, host: '127.0.0.1' });
   const { port } = server.address() as AddressInfo;
-  return { app, logger, eventsUrl: `http://127.0.0.1:${port}/slack/events`, stop: () => app.stop().then(() => undefined) };
+  return {
+    app,
+    logger,
+    eventsUrl: `http://127.0.0.1:${port}/slack/events`,
+    stop: () => app.stop().then(() => undefined),
+  };
+}
+
+export interface SocketAppOptions extends Partial<AppOptions> {
+  /**
+   * Builds the SocketModeReceiver explicitly with this `clientPingTimeout`. The client waits
+   * clientPingTimeout × attempts before each reconnect (5 s by default) and App does not pass
+   * the option through, so reconnect tests set it low.
+   */
+  clientPingTimeoutMs?: number;
 }
 
 /** A Socket Mode App connected to the fake (resolves after the fake's hello). */
-export async function startBoltSocketApp(fake: FakeSlack, configure: Configure, options: Partial<AppOptions> = {}): Promise<RunningBoltApp> {
+export async function startBoltSocketApp(
+  fake: FakeSlack,
+  configure: Configure,
+  options: SocketAppOptions = {},
+): Promise<RunningBoltApp> {
   const logger = capturingLogger();
+  const { clientPingTimeoutMs, ...appOptions } = options;
+  const receiver =
+    clientPingTimeoutMs === undefined
+      ? undefined
+      : new SocketModeReceiver({
+          appToken: fake.appToken,
+          logger,
+          clientPingTimeout: clientPingTimeoutMs,
+          // a receiver built by hand does not inherit App's clientOptions: without this,
+          // apps.connections.open would go to https://slack.com/api/
+          installerOptions: { clientOptions: fakeClientOptions(fake) },
+        });
   const app = new App({
     socketMode: true,
     appToken: fake.appToken,
     token: fake.botToken,
     logger,
     clientOptions: fakeClientOptions(fake),
-    ...options,
+    ...(receiver ? { receiver } : {}),
+    ...appOptions,
   });
   configure(app);
   await app.start();

@@ -37,7 +37,12 @@ export class CallRecorder {
     return recorded;
   }
 
-  complete(call: RecordedCall, status: number, response: Record<string, unknown> | undefined, fault?: string): void {
+  complete(
+    call: RecordedCall,
+    status: number,
+    response: Record<string, unknown> | undefined,
+    fault?: string,
+  ): void {
     call.status = status;
     if (response) call.response = response;
     if (fault) call.fault = fault;
@@ -52,7 +57,11 @@ export class CallRecorder {
    * Resolves with the first answered call to `method` matching `predicate`, including calls
    * already made (use `reset()` or a predicate on `seq`/`at` to ignore earlier ones).
    */
-  waitForCall(method: string, predicate: CallPredicate = () => true, timeoutMs = 5000): Promise<RecordedCall> {
+  waitForCall(
+    method: string,
+    predicate: CallPredicate = () => true,
+    timeoutMs = 5000,
+  ): Promise<RecordedCall> {
     const match = (c: RecordedCall) => c.method === method && c.status !== undefined && predicate(c);
     return this.done.wait(this.calls, match, timeoutMs, `a call to ${method}`);
   }

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CallRecorder, type CallPredicate, type RecordedCall } from './call-recorder.ts';
+import { type CallPredicate, CallRecorder, type RecordedCall } from './call-recorder.ts';
 import { FakeSocketMode } from './fake-socket-mode.ts';
 import { FakeWorkspace } from './fake-workspace.ts';
 import { type Fault, FaultInjector } from './fault-injector.ts';
@@ -37,9 +37,24 @@ export interface FakeSlackOptions {
 }
 
 const DEFAULT_SCOPES = [
-  'app_mentions:read', 'channels:history', 'channels:join', 'channels:manage', 'channels:read', 'chat:write',
-  'commands', 'files:read', 'files:write', 'groups:history', 'groups:read', 'groups:write', 'im:write', 'pins:write',
-  'reactions:write', 'usergroups:read', 'users:read', 'users:read.email',
+  'app_mentions:read',
+  'channels:history',
+  'channels:join',
+  'channels:manage',
+  'channels:read',
+  'chat:write',
+  'commands',
+  'files:read',
+  'files:write',
+  'groups:history',
+  'groups:read',
+  'groups:write',
+  'im:write',
+  'pins:write',
+  'reactions:write',
+  'usergroups:read',
+  'users:read',
+  'users:read.email',
 ];
 
 /**
@@ -65,15 +80,28 @@ export class FakeSlack implements SlackPayloadContext {
   ) {
     this.ws = new FakeWorkspace(options.seed);
     this.handlers = new Map(
-      Object.entries({ ...conversationMethods, ...historyMethods, ...chatMethods, ...identityAndViewMethods, ...fileMethods, ...options.methods }),
+      Object.entries({
+        ...conversationMethods,
+        ...historyMethods,
+        ...chatMethods,
+        ...identityAndViewMethods,
+        ...fileMethods,
+        ...options.methods,
+      }),
     );
-    this.tokens = new InteractionTokens(() => this.url, () => this.ws, {
-      triggerIdTtlMs: options.triggerIdTtlMs ?? 3000,
-      responseUrlMaxUses: options.responseUrlMaxUses ?? 5,
-    });
+    this.tokens = new InteractionTokens(
+      () => this.url,
+      () => this.ws,
+      {
+        triggerIdTtlMs: options.triggerIdTtlMs ?? 3000,
+        responseUrlMaxUses: options.responseUrlMaxUses ?? 5,
+      },
+    );
     this.socketMode = new FakeSocketMode(() => `ws://127.0.0.1:${this.port}`, {
       appId: this.ws.appId,
-      ...(options.socketModePingIntervalMs !== undefined ? { pingIntervalMs: options.socketModePingIntervalMs } : {}),
+      ...(options.socketModePingIntervalMs !== undefined
+        ? { pingIntervalMs: options.socketModePingIntervalMs }
+        : {}),
     });
     this.deps = {
       workspace: () => this.ws,
@@ -173,7 +201,10 @@ export class FakeSlack implements SlackPayloadContext {
   get responseUrlPosts(): readonly ResponseUrlPost[] {
     return this.tokens.responseUrlPosts;
   }
-  waitForResponseUrlPost(predicate?: (post: ResponseUrlPost) => boolean, timeoutMs = 5000): Promise<ResponseUrlPost> {
+  waitForResponseUrlPost(
+    predicate?: (post: ResponseUrlPost) => boolean,
+    timeoutMs = 5000,
+  ): Promise<ResponseUrlPost> {
     return this.tokens.waitForResponseUrlPost(predicate, timeoutMs);
   }
 
@@ -208,7 +239,12 @@ export class FakeSlack implements SlackPayloadContext {
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', this.url).pathname;
     const raw = await readBody(req);
-    const send = (status: number, body: string, type = 'application/json; charset=utf-8', headers: Record<string, string> = {}) => {
+    const send = (
+      status: number,
+      body: string,
+      type = 'application/json; charset=utf-8',
+      headers: Record<string, string> = {},
+    ) => {
       res.writeHead(status, { 'Content-Type': type, ...headers });
       res.end(body);
     };
@@ -229,7 +265,8 @@ export class FakeSlack implements SlackPayloadContext {
       return send(answer.status, JSON.stringify(answer.body));
     }
     if (root === 'files-pri' && req.method === 'GET') {
-      if (!req.headers.authorization?.startsWith('Bearer ')) return send(302, '', 'text/html', { Location: `${this.url}/login` });
+      if (!req.headers.authorization?.startsWith('Bearer '))
+        return send(302, '', 'text/html', { Location: `${this.url}/login` });
       const file = fileForDownload(this.ws, rest[0] ?? '');
       if (!file?.bytes) return send(404, 'not found', 'text/plain');
       res.writeHead(200, { 'Content-Type': file.mimetype, 'Content-Length': String(file.bytes.length) });

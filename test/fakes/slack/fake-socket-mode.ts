@@ -109,23 +109,36 @@ export class FakeSocketMode {
   }
 
   /** Sends a payload wrapped as Slack does; resolves with the client's ack. */
-  sendEnvelope(type: EnvelopeType, payload: Record<string, unknown>, options: EnvelopeOptions = {}): Promise<EnvelopeAck> {
+  sendEnvelope(
+    type: EnvelopeType,
+    payload: Record<string, unknown>,
+    options: EnvelopeOptions = {},
+  ): Promise<EnvelopeAck> {
     const connection = this.connections.at(-1);
     if (!connection) return Promise.reject(new Error('No Socket Mode client is connected to the fake'));
     const envelopeId = options.envelopeId ?? randomUUID();
-    const interactiveWithResponse = type === 'interactive' && ['view_submission', 'block_suggestion'].includes(String(payload.type));
+    const interactiveWithResponse =
+      type === 'interactive' && ['view_submission', 'block_suggestion'].includes(String(payload.type));
     const envelope: Record<string, unknown> = {
       envelope_id: envelopeId,
       payload,
       type,
-      accepts_response_payload: options.acceptsResponsePayload ?? (type === 'slash_commands' || interactiveWithResponse),
-      ...(type === 'events_api' ? { retry_attempt: options.retryAttempt ?? 0, retry_reason: options.retryReason ?? '' } : {}),
+      accepts_response_payload:
+        options.acceptsResponsePayload ?? (type === 'slash_commands' || interactiveWithResponse),
+      ...(type === 'events_api'
+        ? { retry_attempt: options.retryAttempt ?? 0, retry_reason: options.retryReason ?? '' }
+        : {}),
     };
     const sentAt = performance.now();
     this.pendingSends.set(envelopeId, sentAt);
     connection.socket.send(JSON.stringify(envelope));
     const timeoutMs = options.timeoutMs ?? 5000;
-    return this.ackWaiters.wait(this.acks, (a) => a.envelope_id === envelopeId, timeoutMs, `the ack of envelope ${envelopeId} (${type})`);
+    return this.ackWaiters.wait(
+      this.acks,
+      (a) => a.envelope_id === envelopeId,
+      timeoutMs,
+      `the ack of envelope ${envelopeId} (${type})`,
+    );
   }
 
   /** Sends any JSON message to the newest connection (or all, with `all`). */
@@ -138,9 +151,12 @@ export class FakeSocketMode {
    * Sends `{"type":"disconnect","reason":…}` to every open connection (as Slack does before
    * recycling a server) and resolves once those sockets have closed.
    */
-  async sendDisconnect(reason: 'warning' | 'refresh_requested' | 'link_disabled' = 'refresh_requested'): Promise<void> {
+  async sendDisconnect(
+    reason: 'warning' | 'refresh_requested' | 'link_disabled' = 'refresh_requested',
+  ): Promise<void> {
     const targets = [...this.connections];
-    for (const c of targets) c.socket.send(JSON.stringify({ type: 'disconnect', reason, debug_info: { host: 'applink-fake' } }));
+    for (const c of targets)
+      c.socket.send(JSON.stringify({ type: 'disconnect', reason, debug_info: { host: 'applink-fake' } }));
     await Promise.all(targets.map((c) => c.closed));
   }
 
@@ -199,7 +215,8 @@ export class FakeSocketMode {
       // kept as text
     }
     this.received.push({ connectionId, data, at: Date.now() });
-    const envelopeId = typeof data === 'object' && data !== null ? (data as { envelope_id?: unknown }).envelope_id : undefined;
+    const envelopeId =
+      typeof data === 'object' && data !== null ? (data as { envelope_id?: unknown }).envelope_id : undefined;
     if (typeof envelopeId !== 'string') return;
     const sentAt = this.pendingSends.get(envelopeId);
     this.pendingSends.delete(envelopeId);

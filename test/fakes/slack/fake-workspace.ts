@@ -120,7 +120,14 @@ export class FakeWorkspace {
   openIm(userId: string): FakeChannel {
     const existing = [...this.channels.values()].find((c) => c.is_im && c.user === userId);
     if (existing) return existing;
-    return this.addChannel({ id: this.newId('D'), name: userId, is_im: true, is_private: true, user: userId, members: [this.botUser.id, userId] });
+    return this.addChannel({
+      id: this.newId('D'),
+      name: userId,
+      is_im: true,
+      is_private: true,
+      user: userId,
+      members: [this.botUser.id, userId],
+    });
   }
 
   /** Every message of a channel (top-level and replies), oldest first. */
@@ -156,7 +163,13 @@ export class FakeWorkspace {
 
   /** Stores a message (keeping thread bookkeeping on the parent) and returns it. */
   addMessage(channelId: string, message: NewMessage): FakeMessage {
-    const full: FakeMessage = { type: 'message', text: '', team: this.team.id, ...message, ts: message.ts ?? this.nextTs() };
+    const full: FakeMessage = {
+      type: 'message',
+      text: '',
+      team: this.team.id,
+      ...message,
+      ts: message.ts ?? this.nextTs(),
+    };
     const list = this.messages(channelId);
     list.push(full);
     list.sort((a, b) => compareTs(a.ts, b.ts));
@@ -176,10 +189,5 @@ export class FakeWorkspace {
   /** Messages pinned in a channel, oldest first. */
   pins(channelId: string): FakeMessage[] {
     return this.messages(channelId).filter((m) => m.pinned_to?.includes(channelId));
-  }
-
-  /** The user a token acts as (always the bot in this fake). */
-  actor(): FakeUser {
-    return this.botUser;
   }
 }

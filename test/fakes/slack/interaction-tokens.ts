@@ -39,7 +39,10 @@ export class InteractionTokens {
   readonly responseUrlPosts: ResponseUrlPost[] = [];
   private readonly postWaiters = new WaitList<ResponseUrlPost>();
   private readonly triggers = new Map<string, { issuedAt: number; used: boolean }>();
-  private readonly responseUrls = new Map<string, { context: ResponseUrlContext; issuedAt: number; uses: number }>();
+  private readonly responseUrls = new Map<
+    string,
+    { context: ResponseUrlContext; issuedAt: number; uses: number }
+  >();
 
   constructor(
     private readonly baseUrl: () => string,
@@ -83,10 +86,13 @@ export class InteractionTokens {
     }
     const answer = ((): { status: number; body: object } => {
       if (!entry) return { status: 404, body: { ok: false, error: 'invalid_url' } };
-      if (this.clock() - entry.issuedAt > RESPONSE_URL_TTL_MS) return { status: 404, body: { ok: false, error: 'expired_url' } };
-      if (entry.uses >= this.options.responseUrlMaxUses) return { status: 404, body: { ok: false, error: 'used_url' } };
+      if (this.clock() - entry.issuedAt > RESPONSE_URL_TTL_MS)
+        return { status: 404, body: { ok: false, error: 'expired_url' } };
+      if (entry.uses >= this.options.responseUrlMaxUses)
+        return { status: 404, body: { ok: false, error: 'used_url' } };
       if (!parsed) return { status: 400, body: { ok: false, error: 'invalid_payload' } };
-      if (!parsed.text && !parsed.blocks && !parsed.delete_original) return { status: 400, body: { ok: false, error: 'no_text' } };
+      if (!parsed.text && !parsed.blocks && !parsed.delete_original)
+        return { status: 400, body: { ok: false, error: 'no_text' } };
       entry.uses += 1;
       this.apply(entry.context, parsed);
       return { status: 200, body: { ok: true } };
@@ -106,7 +112,10 @@ export class InteractionTokens {
     return answer;
   }
 
-  waitForResponseUrlPost(predicate: (post: ResponseUrlPost) => boolean = () => true, timeoutMs = 5000): Promise<ResponseUrlPost> {
+  waitForResponseUrlPost(
+    predicate: (post: ResponseUrlPost) => boolean = () => true,
+    timeoutMs = 5000,
+  ): Promise<ResponseUrlPost> {
     return this.postWaiters.wait(this.responseUrlPosts, predicate, timeoutMs, 'a response_url post');
   }
 

@@ -52,7 +52,11 @@ export function watchOutboundConnections(): OutboundWatch {
   return {
     connections,
     nonLoopback: () =>
-      connections.filter((c) => (c.host !== undefined && !isLoopback(c.host)) || (c.address !== undefined && !isLoopback(c.address))),
+      connections.filter(
+        (c) =>
+          (c.host !== undefined && !isLoopback(c.host)) ||
+          (c.address !== undefined && !isLoopback(c.address)),
+      ),
     stop: () => unsubscribe('net.client.socket', onSocket),
   };
 }

@@ -45,7 +45,11 @@ export function str(params: Record<string, unknown>, name: string): string | und
 
 /** A required string parameter; missing → the given error (Slack mostly says `invalid_arguments`). */
 export function need(params: Record<string, unknown>, name: string, error = 'invalid_arguments'): string {
-  return str(params, name) ?? fail(error, { response_metadata: { messages: [`[ERROR] missing required field: ${name}`] } });
+  const details =
+    error === 'invalid_arguments'
+      ? { response_metadata: { messages: [`[ERROR] missing required field: ${name}`] } }
+      : {};
+  return str(params, name) ?? fail(error, details);
 }
 
 export function bool(params: Record<string, unknown>, name: string): boolean {

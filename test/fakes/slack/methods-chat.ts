@@ -1,5 +1,11 @@
 import { BLOCK_LIMITS, problemDetails, validateBlocks } from './block-kit-limits.ts';
-import { isMember, requireMember, requireNotArchived, resolveChannel, resolveUser } from './channel-access.ts';
+import {
+  isMember,
+  requireMember,
+  requireNotArchived,
+  resolveChannel,
+  resolveUser,
+} from './channel-access.ts';
 import type { FakeWorkspace } from './fake-workspace.ts';
 import { bool, fail, json, type MethodContext, type MethodHandler, need, str } from './method-context.ts';
 import { botProfile, messageObject } from './wire-shapes.ts';
@@ -30,7 +36,8 @@ function content(ctx: MethodContext): Content {
     if (attachments.length > BLOCK_LIMITS.attachments) fail('too_many_attachments');
     out.attachments = attachments;
   }
-  if (ctx.params.metadata !== undefined) out.metadata = json(ctx.params, 'metadata', 'invalid_metadata_format');
+  if (ctx.params.metadata !== undefined)
+    out.metadata = json(ctx.params, 'metadata', 'invalid_metadata_format');
   if (!out.text && !out.blocks?.length && !out.attachments?.length) fail('no_text');
   return out;
 }
@@ -74,7 +81,11 @@ export const chatMethods: Record<string, MethodHandler> = {
       ...(threadTs ? { thread_ts: threadTs } : {}),
       ...(broadcast ? { subtype: 'thread_broadcast' } : {}),
     });
-    return { channel: channel.id, ts: stored.ts, message: { ...messageObject(stored), bot_profile: botProfile(ws) } };
+    return {
+      channel: channel.id,
+      ts: stored.ts,
+      message: { ...messageObject(stored), bot_profile: botProfile(ws) },
+    };
   },
 
   'chat.postEphemeral': (ctx) => {
@@ -118,7 +129,10 @@ export const chatMethods: Record<string, MethodHandler> = {
     if (!isBots(ws, target)) fail('cant_delete_message');
     const list = ws.messages(channel.id);
     list.splice(list.indexOf(target), 1);
-    const parent = target.thread_ts && target.thread_ts !== target.ts ? ws.findMessage(channel.id, target.thread_ts) : undefined;
+    const parent =
+      target.thread_ts && target.thread_ts !== target.ts
+        ? ws.findMessage(channel.id, target.thread_ts)
+        : undefined;
     if (parent?.reply_count) parent.reply_count -= 1;
     return { channel: channel.id, ts: target.ts };
   },
@@ -129,7 +143,10 @@ export const chatMethods: Record<string, MethodHandler> = {
     const target = message(ctx, channel, 'message_ts');
     const base = `https://${ws.team.domain}.slack.com/archives/${channel.id}/p${target.ts.replace('.', '')}`;
     const reply = target.thread_ts && target.thread_ts !== target.ts;
-    return { channel: channel.id, permalink: reply ? `${base}?thread_ts=${target.thread_ts}&cid=${channel.id}` : base };
+    return {
+      channel: channel.id,
+      permalink: reply ? `${base}?thread_ts=${target.thread_ts}&cid=${channel.id}` : base,
+    };
   },
 
   'pins.add': (ctx) => {

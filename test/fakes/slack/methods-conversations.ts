@@ -46,7 +46,11 @@ export const conversationMethods: Record<string, MethodHandler> = {
   'conversations.create': (ctx) => {
     const name = checkNewName(ctx, str(ctx.params, 'name'));
     const ws = ctx.workspace;
-    const channel = ws.addChannel({ name, is_private: bool(ctx.params, 'is_private'), members: [ws.botUser.id] });
+    const channel = ws.addChannel({
+      name,
+      is_private: bool(ctx.params, 'is_private'),
+      members: [ws.botUser.id],
+    });
     return info(ctx, channel);
   },
 
@@ -63,7 +67,14 @@ export const conversationMethods: Record<string, MethodHandler> = {
     const toAdd: string[] = [];
     for (const id of users) {
       const user = ws.users.get(id);
-      const error = !user || user.deleted ? 'user_not_found' : id === ws.botUser.id ? 'cant_invite_self' : isMember(channel, id) ? 'already_in_channel' : undefined;
+      const error =
+        !user || user.deleted
+          ? 'user_not_found'
+          : id === ws.botUser.id
+            ? 'cant_invite_self'
+            : isMember(channel, id)
+              ? 'already_in_channel'
+              : undefined;
       if (error) errors.push({ user: id, ok: false, error });
       else toAdd.push(id);
     }
@@ -79,7 +90,11 @@ export const conversationMethods: Record<string, MethodHandler> = {
     if (channel.is_private) fail('method_not_supported_for_channel_type');
     requireNotArchived(channel);
     if (isMember(channel, ws.botUser.id)) {
-      return { ...info(ctx, channel), warning: 'already_in_channel', response_metadata: { warnings: ['already_in_channel'] } };
+      return {
+        ...info(ctx, channel),
+        warning: 'already_in_channel',
+        response_metadata: { warnings: ['already_in_channel'] },
+      };
     }
     channel.members.push(ws.botUser.id);
     return info(ctx, channel);
@@ -119,7 +134,8 @@ export const conversationMethods: Record<string, MethodHandler> = {
     const ws = ctx.workspace;
     const users = list(ctx.params, 'users');
     if (str(ctx.params, 'channel')) return { channel: { id: resolveChannel(ctx).id } };
-    if (users.length !== 1) fail(users.length === 0 ? 'users_list_not_supplied' : 'method_not_supported_for_channel_type');
+    if (users.length !== 1)
+      fail(users.length === 0 ? 'users_list_not_supplied' : 'method_not_supported_for_channel_type');
     const user = resolveUser(ws, users[0]);
     const im = ws.openIm(user.id);
     return { channel: bool(ctx.params, 'return_im') ? channelObject(ws, im) : { id: im.id } };

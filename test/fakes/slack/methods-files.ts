@@ -12,7 +12,11 @@ import type { FakeChannel, FakeFile } from './workspace-types.ts';
  */
 
 /** Stores the bytes POSTed to an upload_url; returns the HTTP status and text body to answer. */
-export function receiveUpload(ws: FakeWorkspace, uploadToken: string, bytes: Buffer): { status: number; body: string } {
+export function receiveUpload(
+  ws: FakeWorkspace,
+  uploadToken: string,
+  bytes: Buffer,
+): { status: number; body: string } {
   const file = [...ws.files.values()].find((f) => f.uploadToken === uploadToken);
   if (!file) return { status: 404, body: 'invalid upload url' };
   if (file.completed) return { status: 410, body: 'upload already completed' };
@@ -29,7 +33,12 @@ export function fileForDownload(ws: FakeWorkspace, teamAndFile: string): FakeFil
 
 function shareTargets(ctx: MethodContext): FakeChannel[] {
   const ws = ctx.workspace;
-  const ids = [...new Set([...(str(ctx.params, 'channel_id') ? [str(ctx.params, 'channel_id') as string] : []), ...list(ctx.params, 'channels')])];
+  const ids = [
+    ...new Set([
+      ...(str(ctx.params, 'channel_id') ? [str(ctx.params, 'channel_id') as string] : []),
+      ...list(ctx.params, 'channels'),
+    ]),
+  ];
   return ids.map((id) => {
     const channel = ws.findChannel(id) ?? (ws.users.has(id) ? ws.openIm(id) : undefined);
     if (!channel || (channel.is_private && !isMember(channel, ws.botUser.id))) fail('channel_not_found');
@@ -72,7 +81,7 @@ export const fileMethods: Record<string, MethodHandler> = {
     if (!Array.isArray(entries) || entries.length === 0) fail('invalid_arguments');
     const files = entries.map((entry: { id?: unknown; title?: unknown }) => {
       const file = typeof entry?.id === 'string' ? ws.files.get(entry.id) : undefined;
-      if (!file || !file.bytes) fail('file_not_found');
+      if (!file?.bytes) fail('file_not_found');
       if (file.completed) fail('file_upload_already_completed');
       if (typeof entry.title === 'string' && entry.title) file.title = entry.title;
       return file;
@@ -85,7 +94,8 @@ export const fileMethods: Record<string, MethodHandler> = {
     }
     for (const channel of targets) {
       if (threadTs && !ws.findMessage(channel.id, threadTs)) fail('thread_not_found');
-      const blocks = ctx.params.blocks !== undefined ? json(ctx.params, 'blocks', 'invalid_blocks_format') : undefined;
+      const blocks =
+        ctx.params.blocks !== undefined ? json(ctx.params, 'blocks', 'invalid_blocks_format') : undefined;
       ws.addMessage(channel.id, {
         text: str(ctx.params, 'initial_comment') ?? '',
         user: ws.botUser.id,

@@ -38,7 +38,9 @@ function paginate(ctx: MethodContext, ordered: FakeMessage[], newestFirst: boole
   const rest =
     cursorTs === undefined
       ? ordered
-      : ordered.filter((m) => (newestFirst ? compareTs(m.ts, cursorTs) <= 0 : compareTs(m.ts, cursorTs) >= 0));
+      : ordered.filter((m) =>
+          newestFirst ? compareTs(m.ts, cursorTs) <= 0 : compareTs(m.ts, cursorTs) >= 0,
+        );
   const limit = limitOf(ctx);
   const slice = rest.slice(0, limit);
   const next = rest[limit];

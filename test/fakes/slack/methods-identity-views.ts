@@ -35,7 +35,12 @@ function viewObject(ctx: MethodContext, v: FakeView): Record<string, unknown> {
   };
 }
 
-function storeView(ctx: MethodContext, view: Record<string, unknown>, previous?: FakeView, id?: string): FakeView {
+function storeView(
+  ctx: MethodContext,
+  view: Record<string, unknown>,
+  previous?: FakeView,
+  id?: string,
+): FakeView {
   const ws = ctx.workspace;
   const externalId = typeof view.external_id === 'string' && view.external_id ? view.external_id : undefined;
   const clash = externalId && [...ws.views.values()].find((v) => v.external_id === externalId && v.id !== id);
@@ -74,7 +79,9 @@ export const identityAndViewMethods: Record<string, MethodHandler> = {
     };
   },
 
-  'users.info': (ctx) => ({ user: userObject(ctx.workspace, resolveUser(ctx.workspace, str(ctx.params, 'user'))) }),
+  'users.info': (ctx) => ({
+    user: userObject(ctx.workspace, resolveUser(ctx.workspace, str(ctx.params, 'user'))),
+  }),
 
   'users.list': (ctx) => ({
     members: [...ctx.workspace.users.values()].map((u) => userObject(ctx.workspace, u)),
@@ -83,7 +90,9 @@ export const identityAndViewMethods: Record<string, MethodHandler> = {
 
   'users.lookupByEmail': (ctx) => {
     const email = need(ctx.params, 'email', 'users_not_found').toLowerCase();
-    const user = [...ctx.workspace.users.values()].find((u) => u.email?.toLowerCase() === email && !u.deleted);
+    const user = [...ctx.workspace.users.values()].find(
+      (u) => u.email?.toLowerCase() === email && !u.deleted,
+    );
     return { user: userObject(ctx.workspace, user ?? fail('users_not_found')) };
   },
 
@@ -123,7 +132,9 @@ export const identityAndViewMethods: Record<string, MethodHandler> = {
     const viewId = str(ctx.params, 'view_id');
     const externalId = str(ctx.params, 'external_id');
     if (!viewId && !externalId) fail('invalid_arguments');
-    const existing = viewId ? ws.views.get(viewId) : [...ws.views.values()].find((v) => v.external_id === externalId);
+    const existing = viewId
+      ? ws.views.get(viewId)
+      : [...ws.views.values()].find((v) => v.external_id === externalId);
     if (!existing) fail('not_found');
     const hash = str(ctx.params, 'hash');
     if (hash && hash !== existing.hash) fail('hash_conflict');

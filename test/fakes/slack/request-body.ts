@@ -5,7 +5,15 @@ import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
  * They are decoded in recorded params so tests can assert on arrays and objects; when a value
  * does not parse it is left as the raw string and the method handler reports Slack's error.
  */
-const JSON_FIELDS = new Set(['blocks', 'attachments', 'view', 'files', 'metadata', 'unfurls', 'user_auth_blocks']);
+const JSON_FIELDS = new Set([
+  'blocks',
+  'attachments',
+  'view',
+  'files',
+  'metadata',
+  'unfurls',
+  'user_auth_blocks',
+]);
 
 export interface ParsedBody {
   params: Record<string, unknown>;
@@ -37,7 +45,10 @@ function decodeJsonFields(params: Record<string, unknown>): Record<string, unkno
   return params;
 }
 
-async function parseMultipart(raw: Buffer, headers: IncomingHttpHeaders): Promise<Omit<ParsedBody, 'raw' | 'contentType'>> {
+async function parseMultipart(
+  raw: Buffer,
+  headers: IncomingHttpHeaders,
+): Promise<Omit<ParsedBody, 'raw' | 'contentType'>> {
   const form = await new Request('http://fake.local/', {
     method: 'POST',
     headers: { 'content-type': String(headers['content-type']) },
@@ -61,7 +72,8 @@ export async function parseRequest(req: IncomingMessage, raw: Buffer): Promise<P
   if (contentType.startsWith('application/json')) {
     const text = raw.toString('utf8');
     const parsed = text ? (JSON.parse(text) as unknown) : {};
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('json_not_object');
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      throw new Error('json_not_object');
     Object.assign(params, parsed);
   } else if (contentType.startsWith('multipart/form-data')) {
     const multipart = await parseMultipart(raw, req.headers);

@@ -33,7 +33,13 @@ export interface SendOptions {
   timestampSec?: number;
   /** Sends X-Slack-Retry-Num (and X-Slack-Retry-Reason, default 'http_timeout'). */
   retryNum?: number;
-  retryReason?: 'http_timeout' | 'http_error' | 'too_many_requests' | 'connection_failed' | 'ssl_error' | 'unknown_error';
+  retryReason?:
+    | 'http_timeout'
+    | 'http_error'
+    | 'too_many_requests'
+    | 'connection_failed'
+    | 'ssl_error'
+    | 'unknown_error';
   headers?: Record<string, string>;
   /** Gives up after this long (default 10 s; Slack itself gives up after 3 s). */
   timeoutMs?: number;
@@ -53,11 +59,23 @@ export interface SendResult<P = unknown> {
 }
 
 export interface SlackEventSender {
-  sendSlashCommand(input?: SlashCommandInput, options?: SendOptions): Promise<SendResult<Record<string, string>>>;
-  sendEvent(event: Record<string, unknown>, options?: SendOptions & EventEnvelopeOptions): Promise<SendResult<Record<string, unknown>>>;
-  sendUrlVerification(challenge?: string, options?: SendOptions): Promise<SendResult<Record<string, unknown>>>;
+  sendSlashCommand(
+    input?: SlashCommandInput,
+    options?: SendOptions,
+  ): Promise<SendResult<Record<string, string>>>;
+  sendEvent(
+    event: Record<string, unknown>,
+    options?: SendOptions & EventEnvelopeOptions,
+  ): Promise<SendResult<Record<string, unknown>>>;
+  sendUrlVerification(
+    challenge?: string,
+    options?: SendOptions,
+  ): Promise<SendResult<Record<string, unknown>>>;
   /** An interactivity request: the form field `payload=<json>` (block_actions, view_submission, shortcuts…). */
-  sendInteraction(payload: Record<string, unknown>, options?: SendOptions): Promise<SendResult<Record<string, unknown>>>;
+  sendInteraction(
+    payload: Record<string, unknown>,
+    options?: SendOptions,
+  ): Promise<SendResult<Record<string, unknown>>>;
   /** Any body with the given content type, signed. */
   sendRaw(rawBody: string, contentType: string, options?: SendOptions): Promise<SendResult<string>>;
 }
@@ -79,7 +97,13 @@ function post(url: string, rawBody: string, headers: Record<string, string>, tim
         } catch {
           json = undefined;
         }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body, json, elapsedMs: performance.now() - started });
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body,
+          json,
+          elapsedMs: performance.now() - started,
+        });
       });
       res.on('error', reject);
     });
@@ -92,7 +116,12 @@ function post(url: string, rawBody: string, headers: Record<string, string>, tim
 export function createSlackEventSender(options: SlackEventSenderOptions): SlackEventSender {
   const ctx = options.context ?? standaloneContext;
 
-  async function send<P>(rawBody: string, contentType: string, payload: P, o: SendOptions = {}): Promise<SendResult<P>> {
+  async function send<P>(
+    rawBody: string,
+    contentType: string,
+    payload: P,
+    o: SendOptions = {},
+  ): Promise<SendResult<P>> {
     const now = Math.floor(Date.now() / 1000);
     const ts = o.timestampSec ?? (o.staleTimestamp ? now - STALE_BY_SEC : now);
     const secret = o.badSignature ? `${options.signingSecret}-wrong` : options.signingSecret;

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { FakeWorkspace } from './fake-workspace.ts';
 import type { ResponseUrlContext } from './interaction-tokens.ts';
 import { FAKE_IDS } from './workspace-seed.ts';
 
@@ -46,7 +47,10 @@ export interface SlashCommandInput {
 }
 
 /** The fields of a slash command request (sent form-encoded over HTTP, as an object over Socket Mode). */
-export function slashCommandPayload(ctx: SlackPayloadContext, input: SlashCommandInput = {}): Record<string, string> {
+export function slashCommandPayload(
+  ctx: SlackPayloadContext,
+  input: SlashCommandInput = {},
+): Record<string, string> {
   const userId = input.user_id ?? FAKE_IDS.alice;
   const channelId = input.channel_id ?? FAKE_IDS.general;
   return {
@@ -88,7 +92,15 @@ export function eventCallbackPayload(
     type: 'event_callback',
     event_id: options.eventId ?? `Ev${randomBytes(5).toString('hex').toUpperCase()}`,
     event_time: options.eventTime ?? Math.floor(Date.now() / 1000),
-    authorizations: [{ enterprise_id: null, team_id: ctx.teamId, user_id: ctx.botUserId, is_bot: true, is_enterprise_install: false }],
+    authorizations: [
+      {
+        enterprise_id: null,
+        team_id: ctx.teamId,
+        user_id: ctx.botUserId,
+        is_bot: true,
+        is_enterprise_install: false,
+      },
+    ],
     is_ext_shared_channel: false,
   };
 }
@@ -110,7 +122,9 @@ export interface MessageEventInput {
 
 /** A `message` event as a human posted it. */
 export function messageEvent(input: MessageEventInput): Record<string, unknown> {
-  const ts = input.ts ?? `${Math.floor(Date.now() / 1000)}.${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+  const ts =
+    input.ts ??
+    `${Math.floor(Date.now() / 1000)}.${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
   return {
     type: 'message',
     channel: input.channel ?? FAKE_IDS.general,
@@ -127,9 +141,31 @@ export function messageEvent(input: MessageEventInput): Record<string, unknown> 
   };
 }
 
+/**
+ * Stores a human's message in the fake workspace (so history/replies see it) and returns the
+ * matching `message` event to send to the bot.
+ */
+export function humanMessage(workspace: FakeWorkspace, input: MessageEventInput): Record<string, unknown> {
+  const channel = input.channel ?? FAKE_IDS.general;
+  const user = input.user ?? FAKE_IDS.alice;
+  const stored = workspace.addMessage(channel, {
+    text: input.text,
+    user,
+    ...(input.thread_ts ? { thread_ts: input.thread_ts } : {}),
+    ...(input.subtype ? { subtype: input.subtype } : {}),
+    ...(input.files ? { files: input.files } : {}),
+  });
+  const channelType = workspace.channels.get(channel)?.is_im
+    ? 'im'
+    : workspace.channels.get(channel)?.is_private
+      ? 'group'
+      : 'channel';
+  return messageEvent({ channel_type: channelType, ...input, channel, user, ts: stored.ts });
+}
+
 /** An `app_mention` event (`text` should contain `<@BOT_USER_ID>`). */
 export function appMentionEvent(input: MessageEventInput): Record<string, unknown> {
-  const { channel_type: _ignored, client_msg_id: _id, ...rest } = messageEvent(input) as Record<string, unknown>;
+  const { channel_type: _notOnMentions, ...rest } = messageEvent(input);
   return { ...rest, type: 'app_mention' };
 }
 
@@ -155,10 +191,17 @@ export interface BlockActionInput {
   response_url?: string;
 }
 
-export function blockActionsPayload(ctx: SlackPayloadContext, input: BlockActionInput): Record<string, unknown> {
+export function blockActionsPayload(
+  ctx: SlackPayloadContext,
+  input: BlockActionInput,
+): Record<string, unknown> {
   const userId = input.user_id ?? FAKE_IDS.alice;
   const channelId = input.channel_id ?? FAKE_IDS.general;
-  const message = input.message ?? { type: 'message', ts: `${Math.floor(Date.now() / 1000)}.000100`, text: '' };
+  const message = input.message ?? {
+    type: 'message',
+    ts: `${Math.floor(Date.now() / 1000)}.000100`,
+    text: '',
+  };
   const actionTs = (Date.now() / 1000).toFixed(6);
   return {
     type: 'block_actions',
@@ -190,7 +233,10 @@ export interface ViewSubmissionInput {
   trigger_id?: string;
 }
 
-export function viewSubmissionPayload(ctx: SlackPayloadContext, input: ViewSubmissionInput): Record<string, unknown> {
+export function viewSubmissionPayload(
+  ctx: SlackPayloadContext,
+  input: ViewSubmissionInput,
+): Record<string, unknown> {
   const userId = input.user_id ?? FAKE_IDS.alice;
   return {
     type: 'view_submission',

@@ -14,7 +14,11 @@ export interface SignedHeaders {
 }
 
 /** The `v0=<hex>` signature of `rawBody` at `timestampSec`. */
-export function computeSlackSignature(signingSecret: string, timestampSec: number, rawBody: string | Buffer): string {
+export function computeSlackSignature(
+  signingSecret: string,
+  timestampSec: number,
+  rawBody: string | Buffer,
+): string {
   const hmac = createHmac('sha256', signingSecret);
   hmac.update(`v0:${timestampSec}:`);
   hmac.update(rawBody);
@@ -22,7 +26,11 @@ export function computeSlackSignature(signingSecret: string, timestampSec: numbe
 }
 
 /** Signature headers for `rawBody`, timestamped now unless `timestampSec` is given. */
-export function signSlackRequest(signingSecret: string, rawBody: string | Buffer, timestampSec = Math.floor(Date.now() / 1000)): SignedHeaders {
+export function signSlackRequest(
+  signingSecret: string,
+  rawBody: string | Buffer,
+  timestampSec = Math.floor(Date.now() / 1000),
+): SignedHeaders {
   return {
     'X-Slack-Request-Timestamp': String(timestampSec),
     'X-Slack-Signature': computeSlackSignature(signingSecret, timestampSec, rawBody),
@@ -42,5 +50,7 @@ export function verifySlackSignature(
   if (!headers.signature?.startsWith('v0=')) return 'unknown signature version';
   const expected = Buffer.from(computeSlackSignature(signingSecret, ts, rawBody));
   const given = Buffer.from(headers.signature);
-  return expected.length === given.length && timingSafeEqual(expected, given) ? undefined : 'signature mismatch';
+  return expected.length === given.length && timingSafeEqual(expected, given)
+    ? undefined
+    : 'signature mismatch';
 }

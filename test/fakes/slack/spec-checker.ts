@@ -53,7 +53,9 @@ let cache: Map<string, SpecMethod> | undefined;
 /** The spec's methods, by name ("chat.postMessage"). Loaded once per process. */
 export function specMethods(): Map<string, SpecMethod> {
   if (cache) return cache;
-  const spec = JSON.parse(readFileSync(SPEC_URL, 'utf8')) as { paths: Record<string, Record<string, SpecOperation>> };
+  const spec = JSON.parse(readFileSync(SPEC_URL, 'utf8')) as {
+    paths: Record<string, Record<string, SpecOperation>>;
+  };
   cache = new Map();
   for (const [path, ops] of Object.entries(spec.paths)) {
     const op = Object.values(ops)[0];
@@ -91,7 +93,10 @@ function present(call: RecordedCall, name: string): boolean {
 }
 
 /** Violations of the spec in `calls` (Web API calls only; uploads and response_urls are not recorded here). */
-export function specViolations(calls: readonly RecordedCall[], options: SpecCheckOptions = {}): SpecViolation[] {
+export function specViolations(
+  calls: readonly RecordedCall[],
+  options: SpecCheckOptions = {},
+): SpecViolation[] {
   const methods = specMethods();
   const allowed = new Set([...METHODS_NEWER_THAN_SPEC, ...(options.allowMethods ?? [])]);
   const out: SpecViolation[] = [];
@@ -99,20 +104,26 @@ export function specViolations(calls: readonly RecordedCall[], options: SpecChec
     const spec = methods.get(call.method);
     const base = { seq: call.seq, method: call.method };
     if (!spec) {
-      if (!allowed.has(call.method)) out.push({ ...base, kind: 'unknown_method', detail: `${call.method} is not in the spec` });
+      if (!allowed.has(call.method))
+        out.push({ ...base, kind: 'unknown_method', detail: `${call.method} is not in the spec` });
       continue;
     }
     for (const p of spec.params) {
       if (p.required && !present(call, p.name)) {
         out.push({ ...base, kind: 'missing_param', detail: `required parameter "${p.name}" is missing` });
       } else if (p.name !== 'token' && present(call, p.name) && !typeOk(p.type, call.params[p.name])) {
-        out.push({ ...base, kind: 'invalid_param_type', detail: `"${p.name}" should be ${p.type}: ${String(call.params[p.name])}` });
+        out.push({
+          ...base,
+          kind: 'invalid_param_type',
+          detail: `"${p.name}" should be ${p.type}: ${String(call.params[p.name])}`,
+        });
       }
     }
     if (options.unknownParams) {
       const known = new Set(spec.params.map((p) => p.name));
       for (const name of Object.keys(call.params)) {
-        if (!known.has(name) && name !== 'token') out.push({ ...base, kind: 'unknown_param', detail: `"${name}" is not in the spec` });
+        if (!known.has(name) && name !== 'token')
+          out.push({ ...base, kind: 'unknown_param', detail: `"${name}" is not in the spec` });
       }
     }
   }

@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CallRecorder } from './call-recorder.ts';
-import { describeFault, type FaultInjector } from './fault-injector.ts';
 import type { FakeWorkspace } from './fake-workspace.ts';
+import { describeFault, type FaultInjector } from './fault-injector.ts';
 import type { InteractionTokens } from './interaction-tokens.ts';
 import { type MethodContext, type MethodHandler, SlackApiError } from './method-context.ts';
 import { parseRequest, tokenOf } from './request-body.ts';
@@ -32,13 +32,19 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 /** Slack's own checks before a method runs: token present, known, of the right type. */
 function authError(deps: DispatcherDeps, method: string, token: string | undefined): string | undefined {
   if (!token) return 'not_authed';
-  if (deps.validTokens ? !deps.validTokens.includes(token) : !/^xox[bp]-|^xapp-/.test(token)) return 'invalid_auth';
+  if (deps.validTokens ? !deps.validTokens.includes(token) : !/^xox[bp]-|^xapp-/.test(token))
+    return 'invalid_auth';
   const appLevel = method.startsWith('apps.connections.');
   if (token.startsWith('xapp-') !== appLevel) return 'not_allowed_token_type';
   return undefined;
 }
 
-export async function dispatchApiCall(deps: DispatcherDeps, method: string, req: IncomingMessage, raw: Buffer): Promise<Answer> {
+export async function dispatchApiCall(
+  deps: DispatcherDeps,
+  method: string,
+  req: IncomingMessage,
+  raw: Buffer,
+): Promise<Answer> {
   const headers = { 'Content-Type': JSON_TYPE, 'X-OAuth-Scopes': deps.scopes.join(',') };
   const json = (status: number, body: Record<string, unknown>, fault?: string): Answer => {
     deps.recorder.complete(call, status, body, fault);
@@ -49,7 +55,8 @@ export async function dispatchApiCall(deps: DispatcherDeps, method: string, req:
   try {
     params = (await parseRequest(req, raw)).params;
   } catch (error) {
-    parseError = error instanceof Error && error.message === 'json_not_object' ? 'json_not_object' : 'invalid_json';
+    parseError =
+      error instanceof Error && error.message === 'json_not_object' ? 'json_not_object' : 'invalid_json';
   }
   const token = tokenOf(req.headers, params);
   const call = deps.recorder.start({ method, params, headers: req.headers, token, at: Date.now() });
@@ -65,8 +72,14 @@ export async function dispatchApiCall(deps: DispatcherDeps, method: string, req:
   }
   if (fault && 'status' in fault) {
     const limited = fault.status === 429;
-    const body = fault.body ?? (limited ? '{"ok":false,"error":"ratelimited"}' : 'Internal Server Error: fake outage');
-    deps.recorder.complete(call, fault.status, limited ? { ok: false, error: 'ratelimited' } : undefined, describeFault(fault));
+    const body =
+      fault.body ?? (limited ? '{"ok":false,"error":"ratelimited"}' : 'Internal Server Error: fake outage');
+    deps.recorder.complete(
+      call,
+      fault.status,
+      limited ? { ok: false, error: 'ratelimited' } : undefined,
+      describeFault(fault),
+    );
     return {
       kind: 'answer',
       status: fault.status,
@@ -78,7 +91,10 @@ export async function dispatchApiCall(deps: DispatcherDeps, method: string, req:
     };
   }
   if (fault && 'error' in fault) {
-    const needed = fault.needed !== undefined ? { needed: fault.needed, provided: fault.provided ?? deps.scopes.join(',') } : {};
+    const needed =
+      fault.needed !== undefined
+        ? { needed: fault.needed, provided: fault.provided ?? deps.scopes.join(',') }
+        : {};
     return json(200, { ok: false, error: fault.error, ...needed, ...fault.extra }, describeFault(fault));
   }
 

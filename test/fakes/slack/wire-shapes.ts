@@ -3,11 +3,27 @@ import type { FakeChannel, FakeFile, FakeMessage, FakeUser } from './workspace-t
 
 /** Converts workspace records to the objects Slack puts in its answers. */
 
-export function channelObject(ws: FakeWorkspace, c: FakeChannel, includeNumMembers = false): Record<string, unknown> {
+export function channelObject(
+  ws: FakeWorkspace,
+  c: FakeChannel,
+  includeNumMembers = false,
+): Record<string, unknown> {
   if (c.is_im) {
-    return { id: c.id, created: c.created, is_im: true, is_org_shared: false, user: c.user, is_user_deleted: false, priority: 0 };
+    return {
+      id: c.id,
+      created: c.created,
+      is_im: true,
+      is_org_shared: false,
+      user: c.user,
+      is_user_deleted: false,
+      priority: 0,
+    };
   }
-  const topicOrPurpose = (value: string) => ({ value, creator: value ? c.creator : '', last_set: value ? c.created : 0 });
+  const topicOrPurpose = (value: string) => ({
+    value,
+    creator: value ? c.creator : '',
+    last_set: value ? c.created : 0,
+  });
   return {
     id: c.id,
     name: c.name,
@@ -108,7 +124,14 @@ export function messageObject(m: FakeMessage): Record<string, unknown> {
 
 /** The `bot_profile` Slack attaches to messages the bot posts. */
 export function botProfile(ws: FakeWorkspace): Record<string, unknown> {
-  return { id: ws.botId, app_id: ws.appId, name: ws.botUser.name, deleted: false, team_id: ws.team.id, updated: 1_700_000_000 };
+  return {
+    id: ws.botId,
+    app_id: ws.appId,
+    name: ws.botUser.name,
+    deleted: false,
+    team_id: ws.team.id,
+    updated: 1_700_000_000,
+  };
 }
 
 const MIME: Record<string, [string, string]> = {
