@@ -13,7 +13,11 @@ const BATCH = 200;
 export async function backfillIncident(services: CoreServices, incident: IncidentState): Promise<number> {
   const platform = services.platforms.get(incident.ref.platform);
   if (!platform?.fetchHistory || !incident.channel) return 0;
-  const origin = { platform: incident.ref.platform, workspace: incident.ref.workspace, channel: incident.channel.id };
+  const origin = {
+    platform: incident.ref.platform,
+    workspace: incident.ref.workspace,
+    channel: incident.channel.id,
+  };
   let batch: IncidentEvent[] = [];
   let written = 0;
   const flush = async () => {

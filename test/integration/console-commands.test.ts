@@ -85,7 +85,9 @@ describe('commands in the console chat', () => {
 
   it('changes severity and refuses a no-op change', async () => {
     await declared();
-    expect(await session.type('/incident sev sev1 all regions')).toContain('Severity raised: SEV2 → SEV1 (all regions)');
+    expect(await session.type('/incident sev sev1 all regions')).toContain(
+      'Severity raised: SEV2 → SEV1 (all regions)',
+    );
     expect(await session.type('/incident sev SEV-1')).toContain('INC-1 is already SEV1');
   });
 
@@ -108,7 +110,9 @@ describe('commands in the console chat', () => {
     session = createConsoleSession();
     const out = await session.type('/incident help');
     expect(out).toContain('/incident note [HH:MM[ TZ] | YYYY-MM-DD HH:MM[ TZ]] <text>');
-    expect(await session.type('/incident help note')).toContain('e.g. /incident note 15:23 CEST first alert fired');
+    expect(await session.type('/incident help note')).toContain(
+      'e.g. /incident note 15:23 CEST first alert fired',
+    );
   });
 
   it('stamps messages with the simulated clock', async () => {
@@ -121,7 +125,9 @@ describe('commands in the console chat', () => {
 
   it('refuses a page to a schedule that does not exist', async () => {
     await declared();
-    expect(await session.type('/incident page nobody-oncall')).toContain('There is no schedule "nobody-oncall"');
+    expect(await session.type('/incident page nobody-oncall')).toContain(
+      'There is no schedule "nobody-oncall"',
+    );
   });
 
   it('interprets bare note times in the configured workspace zone', async () => {

@@ -14,7 +14,11 @@ describe('a whole incident in the console', () => {
     const declared = await session.type('/incident start sev2 checkout errors');
     expect(declared).toContain('INC-1 declared: SEV2 checkout errors');
     expect(declared).toContain('[#inc-1-checkout-errors]');
-    await session.type('hello team', '/incident note 09:58 rolled back deploy 4411', '/incident resolve fixed');
+    await session.type(
+      'hello team',
+      '/incident note 09:58 rolled back deploy 4411',
+      '/incident resolve fixed',
+    );
     const postmortem = await session.type('/incident postmortem');
     const path = /written to (\S+\.md)\./.exec(postmortem)?.[1];
     expect(path).toBeDefined();

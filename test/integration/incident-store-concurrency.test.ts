@@ -16,7 +16,11 @@ const context = (channel: string, name = 'alice') => ({
 });
 
 async function declare(channel = 'general') {
-  const reply = await app.core.process({ kind: 'command', text: 'start sev2 checkout errors', context: context(channel) });
+  const reply = await app.core.process({
+    kind: 'command',
+    text: 'start sev2 checkout errors',
+    context: context(channel),
+  });
   await app.jobs.settle();
   if (!reply?.incident) throw new Error('not declared');
   const state = await app.store.state(reply.incident);
@@ -31,7 +35,11 @@ describe('two writers on one incident', () => {
     const channel = incident.channel?.id as string;
     const replies = await Promise.all(
       Array.from({ length: 20 }, (_, index) =>
-        app.core.process({ kind: 'command', text: `note writer ${index}`, context: context(channel, `w${index}`) }),
+        app.core.process({
+          kind: 'command',
+          text: `note writer ${index}`,
+          context: context(channel, `w${index}`),
+        }),
       ),
     );
     expect(replies.every((reply) => reply && !reply.error)).toBe(true);
@@ -74,7 +82,11 @@ describe('numbering', () => {
     app = createTestApp({ startWorkers: false });
     const replies = await Promise.all(
       Array.from({ length: 20 }, (_, index) =>
-        app.core.process({ kind: 'command', text: `start sev3 incident ${index}`, context: context('general') }),
+        app.core.process({
+          kind: 'command',
+          text: `start sev3 incident ${index}`,
+          context: context('general'),
+        }),
       ),
     );
     const numbers = replies.map((reply) => reply?.incident?.number).sort((a, b) => (a ?? 0) - (b ?? 0));

@@ -14,9 +14,9 @@ function sourceFiles(dir: string): string[] {
 
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
-    (match) => (match[1] ?? match[2]) as string,
-  );
+  return [
+    ...text.matchAll(/(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g),
+  ].map((match) => (match[1] ?? match[2]) as string);
 }
 
 describe('the architecture boundary', () => {
@@ -29,7 +29,10 @@ describe('the architecture boundary', () => {
 
   it('the core never imports Slack or Discord libraries', () => {
     const offenders = srcFiles.filter((file) =>
-      importsOf(file).some((spec) => spec.startsWith('@slack/') || spec.startsWith('discord.js') || spec.startsWith('@discordjs/')),
+      importsOf(file).some(
+        (spec) =>
+          spec.startsWith('@slack/') || spec.startsWith('discord.js') || spec.startsWith('@discordjs/'),
+      ),
     );
     expect(offenders.map((file) => relative(root, file))).toEqual([]);
   });

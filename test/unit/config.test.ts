@@ -14,7 +14,9 @@ describe('the YAML config', () => {
   });
 
   it('names the key and the problem when a value is invalid', () => {
-    expect(() => parseConfig('timezone: Mars/Olympus\n', {}, 'x.yml')).toThrow(/timezone: is not an IANA time zone/);
+    expect(() => parseConfig('timezone: Mars/Olympus\n', {}, 'x.yml')).toThrow(
+      /timezone: is not an IANA time zone/,
+    );
   });
 
   it('names an unknown key', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestCommand, COMMANDS, findCommand } from '../../../src/core/commands/command-registry.ts';
+import { COMMANDS, closestCommand, findCommand } from '../../../src/core/commands/command-registry.ts';
 import { renderHelp } from '../../../src/core/commands/render-help.ts';
 import { splitFirst } from '../../../src/core/commands/text-tokens.ts';
 import type { UserError } from '../../../src/core/errors.ts';
@@ -62,7 +62,10 @@ describe('/incident sev', () => {
 
 describe('/incident note', () => {
   it('takes plain text', () => {
-    expect(args('note rolled back deploy 4411')).toEqual({ text: 'rolled back deploy 4411', occurredAt: undefined });
+    expect(args('note rolled back deploy 4411')).toEqual({
+      text: 'rolled back deploy 4411',
+      occurredAt: undefined,
+    });
   });
   it('backdates with a leading time', () => {
     expect(args('note 15:23 rolled back')).toEqual({
@@ -88,7 +91,10 @@ describe('/incident note', () => {
 
 describe('/incident status', () => {
   it('takes a state and a message', () => {
-    expect(args('status identified bad feature flag')).toEqual({ status: 'identified', message: 'bad feature flag' });
+    expect(args('status identified bad feature flag')).toEqual({
+      status: 'identified',
+      message: 'bad feature flag',
+    });
   });
   it('refuses an unknown state with the states to choose from', () => {
     expect(error('status fixed yay').message).toContain('investigating, identified or monitoring');
@@ -100,7 +106,10 @@ describe('/incident status', () => {
 
 describe('/incident role', () => {
   it('takes a role and a Slack mention', () => {
-    expect(args('role commander <@U123|dana>')).toEqual({ role: 'commander', user: { id: 'U123', name: 'dana' } });
+    expect(args('role commander <@U123|dana>')).toEqual({
+      role: 'commander',
+      user: { id: 'U123', name: 'dana' },
+    });
   });
   it('takes a Discord mention', () => {
     expect(args('role scribe <@!8123>')).toEqual({ role: 'scribe', user: { id: '8123', name: '8123' } });
@@ -138,10 +147,18 @@ describe('/incident action', () => {
       due: '2025-12-01',
       priority: 'high',
     });
-    expect(args('action add 502 alert priority low due 2025-12-01')).toMatchObject({ priority: 'low', due: '2025-12-01' });
+    expect(args('action add 502 alert priority low due 2025-12-01')).toMatchObject({
+      priority: 'low',
+      due: '2025-12-01',
+    });
   });
   it('defaults the priority to medium', () => {
-    expect(args('action write runbook')).toEqual({ text: 'write runbook', owner: undefined, due: undefined, priority: 'medium' });
+    expect(args('action write runbook')).toEqual({
+      text: 'write runbook',
+      owner: undefined,
+      due: undefined,
+      priority: 'medium',
+    });
   });
   it('refuses a due date that is not YYYY-MM-DD', () => {
     expect(error('action x due friday').message).toContain('YYYY-MM-DD');

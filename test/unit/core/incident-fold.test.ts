@@ -8,7 +8,13 @@ const bob = { id: 'bob', name: 'bob' };
 let sequence = 0;
 function event(body: IncidentEventBody, at = '2025-11-20T10:00:00.000Z', actor = alice): StoredEvent {
   sequence += 1;
-  return { ...body, at, actor, origin: { platform: 'console', workspace: 'local', channel: 'c' }, id: `1-${sequence}` };
+  return {
+    ...body,
+    at,
+    actor,
+    origin: { platform: 'console', workspace: 'local', channel: 'c' },
+    id: `1-${sequence}`,
+  };
 }
 const declared = event({ type: 'declared', number: 7, title: 'checkout errors', severity: 'SEV2' });
 
@@ -20,7 +26,10 @@ describe('the state of an incident is the fold of its log', () => {
   });
 
   it('hands command to whoever is assigned commander', () => {
-    const state = foldIncident(ref, [declared, event({ type: 'role_assigned', role: 'commander', user: bob })]);
+    const state = foldIncident(ref, [
+      declared,
+      event({ type: 'role_assigned', role: 'commander', user: bob }),
+    ]);
     expect(state && commanderOf(state)).toEqual(bob);
   });
 
@@ -44,7 +53,10 @@ describe('the state of an incident is the fold of its log', () => {
   });
 
   it('tracks pages until they are acknowledged, keeping the first ack time', () => {
-    const paged = event({ type: 'paged', target: 'sam', targetKind: 'user', pageId: 'p1' }, '2025-11-20T10:01:00.000Z');
+    const paged = event(
+      { type: 'paged', target: 'sam', targetKind: 'user', pageId: 'p1' },
+      '2025-11-20T10:01:00.000Z',
+    );
     const open = foldIncident(ref, [declared, paged]);
     expect(open && outstandingPages(open)).toHaveLength(1);
     const acked = foldIncident(ref, [
@@ -63,14 +75,23 @@ describe('the state of an incident is the fold of its log', () => {
       event({ type: 'reopened' }, '2025-11-20T11:30:00.000Z'),
       event({ type: 'resolved', summary: 'second' }, '2025-11-20T12:00:00.000Z'),
     ]);
-    expect(state).toMatchObject({ status: 'resolved', reopenCount: 1, resolvedAt: '2025-11-20T12:00:00.000Z' });
+    expect(state).toMatchObject({
+      status: 'resolved',
+      reopenCount: 1,
+      resolvedAt: '2025-11-20T12:00:00.000Z',
+    });
     expect(state?.resolveSummary).toBe('second');
   });
 
   it('counts captured messages without touching the command revision', () => {
     const state = foldIncident(ref, [
       declared,
-      event({ type: 'message_captured', messageId: 'm1', text: 'hi', occurredAt: '2025-11-20T10:00:00.000Z' }),
+      event({
+        type: 'message_captured',
+        messageId: 'm1',
+        text: 'hi',
+        occurredAt: '2025-11-20T10:00:00.000Z',
+      }),
       event({ type: 'note_added', text: 'n', occurredAt: '2025-11-20T09:00:00.000Z' }),
     ]);
     expect(state).toMatchObject({ messageCount: 1, revision: 2 });
@@ -88,6 +109,8 @@ describe('the state of an incident is the fold of its log', () => {
   });
 
   it('refuses a log that does not begin with a declaration', () => {
-    expect(() => foldIncident(ref, [event({ type: 'reopened' })])).toThrow(/does not begin with a declaration/);
+    expect(() => foldIncident(ref, [event({ type: 'reopened' })])).toThrow(
+      /does not begin with a declaration/,
+    );
   });
 });

@@ -37,7 +37,9 @@ describe('a note that begins with a time is backdated', () => {
   });
 
   it('honours a typed IANA zone', () => {
-    expect(parsed('09:00 America/New_York paged', '2025-07-01T18:00:00Z').at).toBe('2025-07-01T13:00:00.000Z');
+    expect(parsed('09:00 America/New_York paged', '2025-07-01T18:00:00Z').at).toBe(
+      '2025-07-01T13:00:00.000Z',
+    );
   });
 
   it('reads a full date and time with UTC', () => {
@@ -51,12 +53,18 @@ describe('a note that begins with a time is backdated', () => {
   });
 
   it('is DST-correct: the same wall-clock time maps to different UTC in summer and winter', () => {
-    expect(parsed('2025-03-29 12:00 x', '2025-04-01T00:00:00Z', 'Europe/Berlin').at).toBe('2025-03-29T11:00:00.000Z');
-    expect(parsed('2025-03-31 12:00 x', '2025-04-01T00:00:00Z', 'Europe/Berlin').at).toBe('2025-03-31T10:00:00.000Z');
+    expect(parsed('2025-03-29 12:00 x', '2025-04-01T00:00:00Z', 'Europe/Berlin').at).toBe(
+      '2025-03-29T11:00:00.000Z',
+    );
+    expect(parsed('2025-03-31 12:00 x', '2025-04-01T00:00:00Z', 'Europe/Berlin').at).toBe(
+      '2025-03-31T10:00:00.000Z',
+    );
   });
 
   it('is DST-correct on the day clocks go back in New York', () => {
-    expect(parsed('2025-11-02 08:00 x', '2025-11-03T00:00:00Z', 'America/New_York').at).toBe('2025-11-02T13:00:00.000Z');
+    expect(parsed('2025-11-02 08:00 x', '2025-11-03T00:00:00Z', 'America/New_York').at).toBe(
+      '2025-11-02T13:00:00.000Z',
+    );
   });
 
   it('leaves text without a leading time alone', () => {
