@@ -1,11 +1,18 @@
 import { join } from 'node:path';
 import { ConsoleChat } from '../adapters/console/console-chat.ts';
 import { ConsolePlatform } from '../adapters/console/console-platform.ts';
+import { startDiscordAdapter } from '../adapters/discord/index.ts';
+import { startSlackAdapter } from '../adapters/slack/index.ts';
 import { createApp } from './app/create-app.ts';
+import { createShutdown, exitOnSignals } from './app/graceful-shutdown.ts';
 import { loadConfig } from './config/load-config.ts';
-import { readEnvOptions } from './config/read-env.ts';
+import { readEnvOptions, secretValues } from './config/read-env.ts';
 import { SystemError } from './core/errors.ts';
 import { AdjustableClock } from './core/time/clock.ts';
+import { createHealthRoutes } from './http/health-routes.ts';
+import { type HttpServerHandle, startHttpServer } from './http/start-http-server.ts';
+import { createLogger } from './logging/create-logger.ts';
+import { createMetrics } from './observability/metrics.ts';
 import type { HttpRoute } from './ports/http-route.ts';
 import type { AdapterStartOptions, RunningAdapter } from './ports/running-adapter.ts';
 import { connectRedis } from './storage/redis/connect-redis.ts';
@@ -15,30 +22,46 @@ import { type EmbeddedRedis, startEmbeddedRedis } from './storage/redis/embedded
 async function main(): Promise<void> {
   const env = readEnvOptions();
   const config = loadConfig(env.configPath, env.raw, env.configExplicit);
+  const consoleMode = !env.slack && !env.discord;
+  // In console mode stdout is the chat: log lines go to stderr, readable, and never mix into it; and
+  // as someone types in that same terminal, only warnings show unless LOG_LEVEL asks for more.
+  const level = consoleMode ? (env.raw.LOG_LEVEL ?? 'warn') : env.logLevel;
+  const logger = createLogger({ level, pretty: consoleMode, secrets: secretValues(env) });
+  logger.debug({ slack: env.slack, discord: env.discord, port: env.port }, 'platform settings');
   let embedded: EmbeddedRedis | undefined;
   let redisUrl = env.redisUrl;
   if (!redisUrl) {
     embedded = await startEmbeddedRedis({ dir: join(env.dataDir, 'redis') });
     redisUrl = embedded.url;
   }
-  const redis = connectRedis(redisUrl);
+  // The URL may carry a password: the logger scrubs it like any other credential.
+  logger.info({ redis: redisUrl, embedded: embedded !== undefined }, 'connecting to redis');
+  const redis = connectRedis(redisUrl, {}, { logger });
   const clock = new AdjustableClock();
-  const app = createApp({ redis, config, postmortemDir: env.postmortemDir, clock });
+  const metrics = createMetrics();
+  const app = createApp({
+    redis,
+    config,
+    postmortemDir: env.postmortemDir,
+    clock,
+    metrics,
+    logger,
+    paging: env.paging,
+  });
   const adapters: RunningAdapter[] = [];
-  let stopping = false;
-  const shutdown = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    for (const adapter of adapters) await adapter.stop();
-    await app.close();
-    redis.disconnect();
-    await embedded?.stop();
-    process.exit(code);
-  };
-  process.once('SIGINT', () => void shutdown(0));
-  process.once('SIGTERM', () => void shutdown(0));
+  let http: HttpServerHandle | undefined;
+  const shutdown = createShutdown({
+    app,
+    redis,
+    adapters: () => adapters,
+    logger,
+    afterRedis: [async () => http?.close(), async () => embedded?.stop()],
+    // An orphaned redis-server would still hold ./data/redis when the next `npm start` opens it.
+    onDeadline: () => void embedded?.stop(),
+  });
+  exitOnSignals(shutdown, logger);
 
-  if (!env.slack && !env.discord) {
+  if (consoleMode) {
     const chat = new ConsoleChat({
       core: app.core,
       jobs: app.jobs,
@@ -48,17 +71,47 @@ async function main(): Promise<void> {
       timeZone: config.timezone,
     });
     app.platforms.register(new ConsolePlatform((text) => chat.print(text)));
+    adapters.push(consoleInput(process.stdin));
     app.startWorkers();
-    await chat.run();
-    await shutdown(0);
+    // Once a shutdown has begun, the end of the chat loop is part of it, not an error of its own.
+    await chat.run().catch((error: unknown) => {
+      if (!shutdown.stopping) throw error;
+    });
+    await shutdown.run('end of input', 0);
     return;
   }
 
-  const routes: HttpRoute[] = [];
+  const routes: HttpRoute[] = createHealthRoutes({
+    redis,
+    workers: app.jobs,
+    readiness: app.readiness,
+    adapters: () => adapters,
+    metrics,
+  });
   const options: AdapterStartOptions = { app, env, config, routes };
   // Platform adapters are wired here as they land (Slack, Discord); each registers its ChatPlatform.
+  if (env.slack) adapters.push(await startSlackAdapter(options, { logger }));
+  if (env.discord) adapters.push(await startDiscordAdapter(options, { logger }));
   void options;
   app.startWorkers();
+  if (!adapters.some((adapter) => adapter.servesHttp)) {
+    http = await startHttpServer(env.port, routes, { logger });
+  }
+  logger.info({ adapters: adapters.map((adapter) => adapter.name) }, 'tocsin is running');
+}
+
+/** The console as a RunningAdapter: stopping it ends the input, which ends the chat loop. */
+function consoleInput(input: NodeJS.ReadStream): RunningAdapter {
+  return {
+    name: 'console',
+    servesHttp: false,
+    isReady: () => true,
+    stop: async () => {
+      // Lines still arriving after the end are dropped, not raised as a stream error.
+      input.on('error', () => {});
+      input.push(null);
+    },
+  };
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { systemErrorReply } from '../../src/core/commands/system-error-reply.ts';
 import type { InboundContext } from '../../src/core/inbound-event.ts';
 import type { IncidentCore } from '../../src/core/incident-core.ts';
 import type { AdjustableClock } from '../../src/core/time/clock.ts';
@@ -76,9 +77,7 @@ export class ConsoleChat {
     try {
       return await this.dispatch(line);
     } catch (error) {
-      this.print(
-        `[#${this.channel}] tocsin (only visible to you): could not record that, try again. (${(error as Error).message})`,
-      );
+      this.print(renderConsoleReply(systemErrorReply(error), this.channel));
       return true;
     }
   }

@@ -2,7 +2,7 @@ import type { Reply } from '../../src/core/commands/reply.ts';
 import { incidentLabel } from '../../src/core/model/incident-ref.ts';
 import type { IncidentState } from '../../src/core/model/incident-state.ts';
 import { slugify } from '../../src/core/text/sanitize-input.ts';
-import type { ChatPlatform, IncidentSpace } from '../../src/ports/chat-platform.ts';
+import type { ChatPlatform, IncidentSpace, InteractiveMessage } from '../../src/ports/chat-platform.ts';
 import { renderConsoleReply } from './render-console-reply.ts';
 
 export const CONSOLE_PLATFORM = 'console';
@@ -26,4 +26,19 @@ export class ConsolePlatform implements ChatPlatform {
   async postMessage(_workspace: string, channel: string, reply: Reply): Promise<void> {
     this.print(renderConsoleReply(reply, channel));
   }
+
+  async sendDirectMessage(_workspace: string, userId: string, message: InteractiveMessage): Promise<void> {
+    this.print(`[DM @${userId}] tocsin: ${renderInteractive(message)}`);
+  }
+
+  async postInteractive(_workspace: string, channel: string, message: InteractiveMessage): Promise<void> {
+    this.print(`[#${channel}] tocsin: ${renderInteractive(message)}`);
+  }
+}
+
+/** Buttons show the command they run, since in the console you press one by typing it. */
+function renderInteractive(message: InteractiveMessage): string {
+  const mentions = (message.mentions ?? []).map((user) => `@${user} `).join('');
+  const buttons = (message.buttons ?? []).map((button) => `  [${button.label}: /incident ${button.command}]`);
+  return `${mentions}${message.text}${buttons.join('')}`;
 }

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '../config/config-schema.ts';
+import { DEFAULT_OPSGENIE_API_URL, DEFAULT_PAGERDUTY_EVENTS_URL } from '../config/read-env.ts';
 import { COMMANDS } from '../core/commands/command-registry.ts';
 import type { CoreServices } from '../core/core-services.ts';
 import { type CommandObserver, IncidentCore } from '../core/incident-core.ts';
@@ -7,10 +8,17 @@ import { AdjustableClock, type Clock } from '../core/time/clock.ts';
 import { BullJobQueue } from '../jobs/bullmq-job-queue.ts';
 import { provisionIncident } from '../jobs/handlers/provision-incident.ts';
 import { refreshSummary } from '../jobs/handlers/refresh-summary.ts';
+import type { Logger } from '../logging/create-logger.ts';
+import type { PrometheusMetrics } from '../observability/metrics.ts';
+import { type PagerEndpoints, registerPaging } from '../paging/register-paging.ts';
 import { PlatformRegistry } from '../ports/chat-platform.ts';
 import { FilePostmortemWriter } from '../postmortem/postmortem-writer.ts';
 import { RedisIncidentStore } from '../storage/redis/redis-incident-store.ts';
 import { RedisKeys } from '../storage/redis/redis-keys.ts';
+import { coreObserver } from './core-observer.ts';
+import { logJobFailures, watchQueueErrors } from './log-job-failures.ts';
+import { ReadinessState } from './readiness-state.ts';
+import { WorkerHandoff } from './worker-handoff.ts';
 
 export interface AppOptions {
   redis: Redis;
@@ -20,6 +28,11 @@ export interface AppOptions {
   prefix?: string;
   clock?: Clock;
   observer?: CommandObserver;
+  /** Counters and scrape-time gauges; wired into the core, the reactions and the queue. */
+  metrics?: PrometheusMetrics;
+  logger?: Logger;
+  /** PagerDuty / Opsgenie endpoints (from PAGERDUTY_EVENTS_URL / OPSGENIE_API_URL); defaults are the real ones. */
+  paging?: PagerEndpoints;
 }
 
 /** Everything a running bot is made of, wired once. Adapters attach to `core` and `platforms`. */
@@ -30,8 +43,15 @@ export interface App {
   jobs: BullJobQueue;
   platforms: PlatformRegistry;
   clock: Clock;
+  /** Startup work adapters must finish before /readyz says ready (their backfill), and draining. */
+  readiness: ReadinessState;
+  metrics?: PrometheusMetrics;
   startWorkers(): void;
-  close(): Promise<void>;
+  /**
+   * Stops the job workers and the queue. With `graceMs`, running jobs get that long to finish and
+   * the rest go back to the queue at once; without it, close waits for them.
+   */
+  close(options?: { graceMs?: number }): Promise<void>;
 }
 
 export function createApp(options: AppOptions): App {
@@ -48,10 +68,32 @@ export function createApp(options: AppOptions): App {
     config: options.config,
     commands: COMMANDS,
     postmortems: new FilePostmortemWriter(store, options.config, clock, options.postmortemDir),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   };
+  options.metrics?.attach({ store, queue: jobs.queue });
+  watchQueueErrors(jobs.queue, options.logger);
   jobs.handle('provision-incident', provisionIncident(services, platforms));
   jobs.handle('refresh-summary', refreshSummary(services, platforms));
-  const core = new IncidentCore(services, options.observer);
+  // --- Paging (issue #5): pagers, escalation chains, auto-escalation and reminders, all as jobs.
+  registerPaging({
+    jobs,
+    services,
+    platforms,
+    endpoints: options.paging ?? {
+      pagerdutyEventsUrl: DEFAULT_PAGERDUTY_EVENTS_URL,
+      opsgenieApiUrl: DEFAULT_OPSGENIE_API_URL,
+    },
+  });
+  // --- end of paging.
+  const core = new IncidentCore(
+    services,
+    coreObserver({
+      ...(options.observer ? { observer: options.observer } : {}),
+      ...(options.metrics ? { metrics: options.metrics } : {}),
+      ...(options.logger ? { logger: options.logger } : {}),
+    }),
+  );
+  let handoff: WorkerHandoff | undefined;
   return {
     core,
     services,
@@ -59,10 +101,16 @@ export function createApp(options: AppOptions): App {
     jobs,
     platforms,
     clock,
+    readiness: new ReadinessState(),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
     startWorkers: () => {
-      jobs.start();
+      if (handoff) return;
+      const worker = jobs.start();
+      handoff = new WorkerHandoff(worker, options.logger);
+      if (options.logger) logJobFailures(worker, options.logger);
     },
-    close: async () => {
+    close: async (closeOptions = {}) => {
+      if (handoff && closeOptions.graceMs !== undefined) await handoff.stop(closeOptions.graceMs);
       await jobs.close();
     },
   };

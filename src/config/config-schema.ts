@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { SEVERITIES } from '../core/model/severity.ts';
 import { isValidTimeZone } from '../core/time/dayjs.ts';
+import { checkPagingReferences } from '../paging/check-paging-references.ts';
+import { pagersSchema } from '../paging/pager-config.ts';
+import { schedulesSchema } from '../paging/schedule-schema.ts';
+import { severitiesSchema } from '../paging/severity-policy.ts';
 
 const severityId = z
   .string()
@@ -39,10 +43,14 @@ export const discordSectionSchema = z
   })
   .strict();
 
+/** Template names are file names without `.md.eta`, matched case-insensitively. */
+const templateName = z.string().trim().toLowerCase().min(1);
+
 export const postmortemSectionSchema = z
   .object({
-    default_template: z.string().default('report'),
-    template_by_severity: z.record(z.string(), z.string()).default({}),
+    default_template: templateName.default('report'),
+    /** `sev1: sre`; keys are read like severities anywhere else (sev1, SEV-1, SEV1). */
+    template_by_severity: z.partialRecord(severityId, templateName).default({}),
     include_transcript: z.boolean().default(false),
   })
   .strict();
@@ -68,10 +76,12 @@ export const configSchema = z
       incident_space: 'channel',
       permission_overwrites: [],
     }),
-    pagers: z.array(z.record(z.string(), z.unknown())).default([]),
-    severities: z.array(z.record(z.string(), z.unknown())).default([]),
-    schedules: z.array(z.record(z.string(), z.unknown())).default([]),
+    // Paging policy (issue #5): validated in src/paging/, defaults from the seed's severity table.
+    pagers: pagersSchema,
+    severities: severitiesSchema,
+    schedules: schedulesSchema.default([]),
   })
-  .strict();
+  .strict()
+  .superRefine(checkPagingReferences);
 
 export type AppConfig = z.infer<typeof configSchema>;

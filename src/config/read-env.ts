@@ -9,11 +9,15 @@ export interface EnvOptions {
   logLevel: string;
   slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl: string };
   discord?: { token: string; applicationId: string; guildId?: string; apiUrl: string };
+  /** Endpoints of the paging services, overridable so a fake (or an EU region) can stand in. */
+  paging: { pagerdutyEventsUrl: string; opsgenieApiUrl: string };
   raw: Readonly<Record<string, string | undefined>>;
 }
 
 export const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
 export const DEFAULT_DISCORD_API_URL = 'https://discord.com/api';
+export const DEFAULT_PAGERDUTY_EVENTS_URL = 'https://events.pagerduty.com/v2/enqueue';
+export const DEFAULT_OPSGENIE_API_URL = 'https://api.opsgenie.com';
 
 export function readEnvOptions(env: Readonly<Record<string, string | undefined>> = process.env): EnvOptions {
   const options: EnvOptions = {
@@ -23,6 +27,10 @@ export function readEnvOptions(env: Readonly<Record<string, string | undefined>>
     port: Number(env.PORT ?? 3000),
     logLevel: env.LOG_LEVEL ?? 'info',
     configPath: env.INCIDENT_CONFIG ?? './incident.config.yml',
+    paging: {
+      pagerdutyEventsUrl: env.PAGERDUTY_EVENTS_URL || DEFAULT_PAGERDUTY_EVENTS_URL,
+      opsgenieApiUrl: env.OPSGENIE_API_URL || DEFAULT_OPSGENIE_API_URL,
+    },
     raw: env,
   };
   if (env.REDIS_URL) options.redisUrl = env.REDIS_URL;
@@ -43,4 +51,33 @@ export function readEnvOptions(env: Readonly<Record<string, string | undefined>>
     };
   }
   return options;
+}
+
+/** Variables whose values are credentials: the logger scrubs these exact values wherever they appear. */
+export const SECRET_ENV_NAMES = [
+  'SLACK_BOT_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_APP_TOKEN',
+  'DISCORD_TOKEN',
+  'PAGERDUTY_ROUTING_KEY',
+  'OPSGENIE_API_KEY',
+  'PAGER_WEBHOOK_SECRET',
+] as const;
+
+/** The credentials set in the environment, plus a password inside REDIS_URL, for log redaction. */
+export function secretValues(options: EnvOptions): string[] {
+  const values: string[] = [];
+  for (const name of SECRET_ENV_NAMES) {
+    const value = options.raw[name];
+    if (value) values.push(value);
+  }
+  if (options.redisUrl) {
+    try {
+      const password = decodeURIComponent(new URL(options.redisUrl).password);
+      if (password) values.push(password);
+    } catch {
+      // Not a URL ioredis accepts either; connecting will say so.
+    }
+  }
+  return values;
 }

@@ -1,3 +1,5 @@
+import { redactReply } from '../redaction/redact-reply.ts';
+import { createRedactor, type Redactor } from '../redaction/redact-secrets.ts';
 import { captureChatter } from './capture-chatter.ts';
 import type { CommandDefinition, RawOptions } from './commands/command-definition.ts';
 import { closestCommand, findCommand } from './commands/command-registry.ts';
@@ -32,10 +34,14 @@ export class IncidentCore {
   /** What a graceful shutdown waits for, and closes so that no new work starts. */
   readonly inFlight = new InFlightTracker();
 
+  private readonly redactor: Redactor;
+
   constructor(
     readonly services: CoreServices,
     private readonly observer: CommandObserver = {},
-  ) {}
+  ) {
+    this.redactor = createRedactor(services.config.redaction.extra_patterns);
+  }
 
   /**
    * Either returns the reply (the command's events are in the log) or throws a SystemError whose
@@ -64,11 +70,12 @@ export class IncidentCore {
       );
       if (!fresh) return undefined;
     }
+    // Replies echo what people typed; a pasted secret must not be echoed back to the channel.
     switch (event.kind) {
       case 'command':
-        return this.runText(event.text, context);
+        return redactReply(await this.runText(event.text, context), this.redactor);
       case 'command-options':
-        return this.runOptions(event.name, event.options, context);
+        return redactReply(await this.runOptions(event.name, event.options, context), this.redactor);
       default:
         if (await captureChatter(this.services, event)) this.observer.onCapture?.(context.platform);
         return undefined;

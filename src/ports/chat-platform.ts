@@ -1,5 +1,6 @@
 import type { Reply } from '../core/commands/reply.ts';
 import type { Actor, FileMeta } from '../core/model/events.ts';
+import type { IncidentRef } from '../core/model/incident-ref.ts';
 import type { IncidentState } from '../core/model/incident-state.ts';
 
 export interface IncidentSpace {
@@ -19,6 +20,26 @@ export interface HistoryMessage {
 }
 
 /**
+ * A button on a page or a reminder. Pressing it runs `/incident <command>` as the person who
+ * pressed it, in the incident's channel (also when pressed in a DM), e.g. `ack` or `snooze 1h`.
+ */
+export interface ActionButton {
+  label: string;
+  command: string;
+  style?: 'primary' | 'danger';
+}
+
+/** A message that mentions people and offers buttons: pages, reminders. Text is plain, as in Reply. */
+export interface InteractiveMessage {
+  text: string;
+  /** Platform user ids to mention ahead of the text, in the platform's own mention syntax. */
+  mentions?: string[];
+  buttons?: ActionButton[];
+  /** The incident the buttons act on: a press in a DM runs the command in `incident.channel`. */
+  incident: IncidentRef & { channel?: string };
+}
+
+/**
  * What the core asks of a chat platform. Adapters implement it; the core never sees a
  * Slack or Discord type.
  */
@@ -31,6 +52,10 @@ export interface ChatPlatform {
   refreshSummary?(incident: IncidentState): Promise<void>;
   /** Messages said in the channel, oldest first, for backfill after downtime. */
   fetchHistory?(incident: IncidentState): AsyncIterable<HistoryMessage>;
+  /** Sends a direct message to one user (the chat pager's DM). */
+  sendDirectMessage?(workspace: string, userId: string, message: InteractiveMessage): Promise<void>;
+  /** Posts in a channel with mentions and buttons (a page's mention, a reminder with Snooze). */
+  postInteractive?(workspace: string, channel: string, message: InteractiveMessage): Promise<void>;
 }
 
 export class PlatformRegistry {

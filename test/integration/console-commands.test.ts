@@ -137,3 +137,14 @@ describe('commands in the console chat', () => {
     expect(out).toContain('Noted at 09:55 UTC (10:55 GMT+1): alert');
   });
 });
+
+describe('secrets typed into commands', () => {
+  it('are not echoed back to the channel', async () => {
+    await declared();
+    const token = `${'xox'}b-${'1234567890'}-${'abcdefghijklmnopqrstuvwx'}`;
+    const out = await session.type(`/incident note rotated the bot token ${token}`);
+    expect(out).toContain('Noted: rotated the bot token');
+    expect(out).not.toContain(token);
+    expect(out).toContain('[REDACTED:slack-token]');
+  });
+});

@@ -4,13 +4,16 @@ import { actionCommand } from './definitions/action-command.ts';
 import { helpCommand } from './definitions/help-command.ts';
 import { listCommand } from './definitions/list-command.ts';
 import { noteCommand } from './definitions/note-command.ts';
+import { oncallCommand } from './definitions/oncall-command.ts';
 import { pageCommand } from './definitions/page-command.ts';
 import { postmortemCommand } from './definitions/postmortem-command.ts';
 import { reopenCommand } from './definitions/reopen-command.ts';
 import { resolveCommand } from './definitions/resolve-command.ts';
 import { roleCommand } from './definitions/role-command.ts';
 import { severityCommand } from './definitions/severity-command.ts';
+import { snoozeCommand } from './definitions/snooze-command.ts';
 import { startCommand } from './definitions/start-command.ts';
+import { statsCommand } from './definitions/stats-command.ts';
 import { statusCommand } from './definitions/status-command.ts';
 import { timelineCommand } from './definitions/timeline-command.ts';
 import { editDistance } from './text-tokens.ts';
@@ -21,15 +24,18 @@ export const COMMANDS: readonly CommandDefinition[] = [
   severityCommand,
   noteCommand,
   statusCommand,
+  snoozeCommand,
   roleCommand,
   pageCommand,
   ackCommand,
+  oncallCommand,
   actionCommand,
   resolveCommand,
   reopenCommand,
   postmortemCommand,
   timelineCommand,
   listCommand,
+  statsCommand,
   helpCommand,
 ];
 

@@ -1,4 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { firstStep, manualPlan, planStep } from '../../../paging/escalation-plan.ts';
+import { parseTarget, resolveRecipient } from '../../../paging/page-targets.ts';
+import { chainId, pageIdOf } from '../../../paging/paging-job-ids.ts';
+import { policyFor } from '../../../paging/severity-policy.ts';
 import { fail, ok, userError } from '../../errors.ts';
 import { cleanField, LIMITS } from '../../text/sanitize-input.ts';
 import { defineCommand } from '../command-definition.ts';
@@ -21,7 +24,12 @@ export const pageCommand = defineCommand<PageArgs>({
   usage: USAGE,
   examples: ['/incident page @sam need a DBA', '/incident page platform-oncall'],
   options: [
-    { name: 'target', description: 'A user mention or a schedule id', type: 'string', required: true },
+    {
+      name: 'target',
+      description: 'A user mention, a schedule id (schedule:layer for another layer) or a pager id',
+      type: 'string',
+      required: true,
+    },
     {
       name: 'message',
       description: 'What they should know',
@@ -52,27 +60,45 @@ export const pageCommand = defineCommand<PageArgs>({
       return ok({ target: user.id, targetName: user.name, targetKind: 'user', message: message.value });
     return ok({ target, targetName: target, targetKind: 'schedule', message: message.value });
   },
-  async run({ args, services }) {
-    if (args.targetKind === 'schedule') {
-      const known = services.config.schedules.some((schedule) => schedule.id === args.target);
-      if (!known) {
-        const ids = services.config.schedules.map((schedule) => String(schedule.id));
-        const hint =
-          ids.length > 0 ? ` Known schedules: ${ids.join(', ')}.` : ' No schedules are configured.';
-        return fail(userError('unknown_schedule', `There is no schedule "${args.target}".${hint}`, USAGE));
-      }
+  async run({ args, services, incident, now }) {
+    if (!incident) throw new Error('page runs only with an incident');
+    const spec =
+      args.targetKind === 'user'
+        ? { kind: 'user' as const, id: args.target, name: args.targetName }
+        : parseTarget(args.target, services.config);
+    if (typeof spec === 'string') {
+      const ids = services.config.schedules.map((schedule) => schedule.id);
+      const pagers = services.config.pagers.map((pager) => pager.id);
+      const hint =
+        (ids.length > 0 ? ` Known schedules: ${ids.join(', ')}.` : ' No schedules are configured.') +
+        (pagers.length > 0 ? ` Pagers: ${pagers.join(', ')}.` : '');
+      const what = args.target.includes(':') ? spec : `There is no schedule "${args.target}".${hint}`;
+      return fail(userError('unknown_schedule', what, USAGE));
     }
+    // The page is the event after the current revision: its chain is named after it.
+    const chain = chainId(incident.revision + 1);
+    const recipient = resolveRecipient(spec, services.config.schedules, now);
+    const plan = manualPlan(policyFor(services.config.severities, incident.severity), spec, services.config);
+    const first = plan && firstStep(incident.ref, chain, 'manual', incident.severity, plan);
+    // Planned before the page is recorded and reported: a crash in between can only over-page.
+    if (first) await planStep(services.jobs, first);
     return ok({
       events: [
         {
           type: 'paged',
-          target: args.target,
-          targetKind: args.targetKind,
-          pageId: randomUUID(),
+          target: recipient.target,
+          targetKind: recipient.targetKind,
+          pageId: pageIdOf(chain, 0, 0, 0),
+          pager: recipient.pager,
+          ...(recipient.user === undefined ? {} : { user: recipient.user }),
+          ...(recipient.layer === undefined ? {} : { layer: recipient.layer }),
+          chain,
+          step: 0,
+          round: 0,
           ...(args.message === undefined ? {} : { message: args.message }),
         },
       ],
-      reply: toChannel(`Paging ${args.targetName}${args.message ? `: ${args.message}` : ''}`),
+      reply: toChannel(`Paging ${recipient.label}${args.message ? `: ${args.message}` : ''}`),
     });
   },
 });

@@ -1,6 +1,8 @@
 import { backfillIncident } from '../../backfill-incident.ts';
+import type { PostmortemDraft } from '../../core-services.ts';
 import { fail, ok, userError } from '../../errors.ts';
 import { incidentLabel } from '../../model/incident-ref.ts';
+import { formatClock } from '../../time/format-time.ts';
 import { defineCommand } from '../command-definition.ts';
 import { toChannel } from '../reply.ts';
 
@@ -31,7 +33,7 @@ export const postmortemCommand = defineCommand<{ template: string | undefined }>
   build(options) {
     return ok({ template: options.template ? options.template.toLowerCase() : undefined });
   },
-  async run({ args, incident, services }) {
+  async run({ args, incident, services, now }) {
     if (!incident) throw new Error('postmortem runs only with an incident');
     const names = services.postmortems.templateNames();
     if (args.template !== undefined && !names.includes(args.template)) {
@@ -46,8 +48,7 @@ export const postmortemCommand = defineCommand<{ template: string | undefined }>
     // Whatever was said while the bot was away belongs in the draft too.
     await backfillIncident(services, incident);
     const draft = await services.postmortems.generate(incident.ref, args.template);
-    const changes =
-      draft.changes.length > 0 ? ` Changes since the last draft: ${draft.changes.join('; ')}.` : '';
+    const changes = sinceLastDraft(draft, now, services.config.timezone);
     return ok({
       events: [
         { type: 'postmortem_generated', template: draft.template, path: draft.path, digest: draft.digest },
@@ -65,3 +66,12 @@ export const postmortemCommand = defineCommand<{ template: string | undefined }>
     });
   },
 });
+
+/** Regenerating overwrites the draft; the reply says what is new in it. */
+function sinceLastDraft(draft: PostmortemDraft, now: Date, timeZone: string): string {
+  if (draft.previousAt === undefined) return '';
+  const sameDay = draft.previousAt.slice(0, 10) === now.toISOString().slice(0, 10);
+  const when = formatClock(draft.previousAt, timeZone, !sameDay);
+  if (draft.changes.length === 0) return ` Nothing changed since the last draft (${when}).`;
+  return ` Since the last draft (${when}): ${draft.changes.join('; ')}.`;
+}

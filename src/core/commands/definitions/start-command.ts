@@ -1,6 +1,7 @@
 import { fail, ok } from '../../errors.ts';
 import { incidentLabel } from '../../model/incident-ref.ts';
 import { looksLikeSeverity, parseSeverity, SEVERITIES, type Severity } from '../../model/severity.ts';
+import { afterDeclare } from '../../reactions.ts';
 import { cleanField, LIMITS } from '../../text/sanitize-input.ts';
 import { defineCommand } from '../command-definition.ts';
 import { toChannel } from '../reply.ts';
@@ -60,6 +61,7 @@ export const startCommand = defineCommand<{ severity: Severity | undefined; titl
       { platform: origin.platform, workspace: origin.workspace, number: state.number },
       { jobId: `provision:${origin.platform}:${origin.workspace}:${state.number}` },
     );
+    await afterDeclare(services, state);
     return ok({
       reply: toChannel(
         `${incidentLabel(state.number)} declared: ${severity} ${args.title}. Commander: ${actor.name}. Opening its channel…`,

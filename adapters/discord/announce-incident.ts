@@ -1,0 +1,63 @@
+import type { Guild, MessageCreateOptions } from 'discord.js';
+import { incidentLabel } from '../../src/core/model/incident-ref.ts';
+import type { IncidentState } from '../../src/core/model/incident-state.ts';
+import { NO_MENTIONS } from './allowed-mentions.ts';
+import { where } from './bot-permissions.ts';
+import type { DiscordContext } from './discord-context.ts';
+import { DISCORD_LIMITS } from './discord-limits.ts';
+import { findTextChannel } from './find-guild-channel.ts';
+import { messageChannel } from './incident-channel.ts';
+import { explainMissing } from './missing-permission.ts';
+import { postParts } from './post-parts.ts';
+import { truncate } from './split-text.ts';
+
+/**
+ * Tells people where the incident lives: in `discord.announce_channel` when one is set, and in
+ * the channel it was declared from. Neither is essential, so failures are logged and reported
+ * in the incident's own channel instead of failing the provisioning.
+ */
+export async function announceIncident(
+  ctx: DiscordContext,
+  guild: Guild,
+  incident: IncidentState,
+  spaceId: string,
+): Promise<void> {
+  const headline = `🚨 **${incidentLabel(incident.number)}** (${incident.severity}) ${ctx.redactor.redact(incident.title)}`;
+  const text = truncate(
+    `${headline}: declared by ${incident.declaredBy.name}. Join ${where(spaceId)}.`,
+    DISCORD_LIMITS.content,
+  );
+  const targets = new Set<string>();
+  if (ctx.config.announce_channel) {
+    const announce = await findTextChannel(guild, ctx.config.announce_channel);
+    if (announce) targets.add(announce.id);
+    else ctx.logger.warn({ announce: ctx.config.announce_channel }, 'discord.announce_channel not found');
+  }
+  if (incident.originChannel !== spaceId) targets.add(incident.originChannel);
+  for (const target of targets) {
+    try {
+      const channel = await messageChannel(ctx.client, target);
+      await postParts(channel, [{ content: text, files: [] }]);
+    } catch (error) {
+      ctx.logger.warn({ err: error, channel: target }, 'could not announce the incident');
+      const reason = error instanceof Error ? error.message : String(error);
+      const space = await messageChannel(ctx.client, spaceId);
+      await space
+        .send({
+          content: truncate(
+            `I could not announce this incident in ${where(target)}. ${reason}`,
+            DISCORD_LIMITS.content,
+          ),
+          allowedMentions: NO_MENTIONS,
+        })
+        .catch(() => undefined);
+    }
+  }
+}
+
+export function explainMissingPin(channelId: string): MessageCreateOptions {
+  return {
+    content: `I could not pin this incident's summary. ${explainMissing(['ManageMessages'], where(channelId))}`,
+    allowedMentions: NO_MENTIONS,
+  };
+}

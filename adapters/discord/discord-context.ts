@@ -1,0 +1,21 @@
+import type { Client } from 'discord.js';
+import type { App } from '../../src/app/create-app.ts';
+import type { AppConfig } from '../../src/config/config-schema.ts';
+import type { Logger } from '../../src/logging/create-logger.ts';
+import type { Redactor } from '../../src/redaction/redact-secrets.ts';
+import type { SerialByKey } from './serial-by-key.ts';
+import type { WorkTracker } from './work-tracker.ts';
+
+export const DISCORD_PLATFORM = 'discord';
+
+/** What every part of the adapter shares. Nothing here is state another process would need. */
+export interface DiscordContext {
+  client: Client;
+  app: App;
+  config: AppConfig['discord'];
+  redactor: Redactor;
+  logger: Logger;
+  tracker: WorkTracker;
+  /** Commands per incident channel, one at a time (see SerialByKey). */
+  commandQueue: SerialByKey;
+}

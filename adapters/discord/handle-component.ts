@@ -1,0 +1,70 @@
+import type { ButtonInteraction, StringSelectMenuInteraction } from 'discord.js';
+import { ephemeral, type Reply } from '../../src/core/commands/reply.ts';
+import { systemErrorReply } from '../../src/core/commands/system-error-reply.ts';
+import type { InboundContext, InboundEvent } from '../../src/core/inbound-event.ts';
+import { answerInteraction } from './answer-interaction.ts';
+import type { ComponentAction } from './custom-ids.ts';
+import { actorOf } from './discord-actor.ts';
+import { DISCORD_PLATFORM, type DiscordContext } from './discord-context.ts';
+
+/**
+ * A click on the summary's controls or on a page's buttons. The click is acknowledged at once
+ * (deferUpdate: the message stays as it is until the summary refresh edits it), then runs as
+ * the same command typed by the person who clicked.
+ */
+export async function handleComponent(
+  ctx: DiscordContext,
+  interaction: ButtonInteraction | StringSelectMenuInteraction,
+  action: ComponentAction,
+): Promise<void> {
+  const started = performance.now();
+  await interaction.deferUpdate();
+  ctx.app.metrics?.observeAckLatency(DISCORD_PLATFORM, (performance.now() - started) / 1000);
+  const workspace = action.kind === 'run' ? action.guildId : interaction.guildId;
+  const channel = action.kind === 'run' ? action.channelId : interaction.channelId;
+  if (!workspace || !channel) {
+    await answerInteraction(
+      ctx,
+      interaction,
+      'deferred-update',
+      ephemeral('This button works only in a server.'),
+      interaction.channelId ?? '',
+    );
+    return;
+  }
+  const context: InboundContext = {
+    platform: DISCORD_PLATFORM,
+    workspace,
+    channel,
+    actor: actorOf(interaction.user, interaction.member),
+    eventId: interaction.id,
+  };
+  let reply: Reply | undefined;
+  try {
+    reply = await ctx.commandQueue.run(`${workspace}:${channel}`, () =>
+      ctx.app.core.process(toEvent(action, interaction, context)),
+    );
+  } catch (error) {
+    reply = systemErrorReply(error);
+  }
+  await answerInteraction(ctx, interaction, 'deferred-update', reply, channel);
+}
+
+function toEvent(
+  action: ComponentAction,
+  interaction: ButtonInteraction | StringSelectMenuInteraction,
+  context: InboundContext,
+): InboundEvent {
+  switch (action.kind) {
+    case 'run':
+      return { kind: 'command', text: action.command, context };
+    case 'severity': {
+      const severity = interaction.isStringSelectMenu() ? (interaction.values[0] ?? '') : '';
+      return { kind: 'command-options', name: 'sev', options: { severity }, context };
+    }
+    case 'ack':
+    case 'resolve':
+    case 'reopen':
+      return { kind: 'command-options', name: action.kind, options: {}, context };
+  }
+}

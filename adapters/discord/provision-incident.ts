@@ -1,0 +1,59 @@
+import { UnrecoverableError } from 'bullmq';
+import { SystemError } from '../../src/core/errors.ts';
+import { incidentLabel } from '../../src/core/model/incident-ref.ts';
+import type { IncidentState } from '../../src/core/model/incident-state.ts';
+import type { IncidentSpace } from '../../src/ports/chat-platform.ts';
+import { announceIncident } from './announce-incident.ts';
+import type { DiscordContext } from './discord-context.ts';
+import { DISCORD_LIMITS } from './discord-limits.ts';
+import { messageChannel } from './incident-channel.ts';
+import { MissingPermissionError } from './missing-permission.ts';
+import { postParts } from './post-parts.ts';
+import { openIncidentSpace } from './provision-space.ts';
+import { truncate } from './split-text.ts';
+import { findSummaryMessage } from './summary-lookup.ts';
+import { postSummary } from './summary-publisher.ts';
+
+/**
+ * Opens the incident's channel (or thread), posts and pins the summary, and announces it. A
+ * missing permission will not heal by retrying: the declaring channel is told which one, and the
+ * job fails for good instead of retrying for minutes.
+ */
+export async function provisionDiscordIncident(
+  ctx: DiscordContext,
+  incident: IncidentState,
+): Promise<IncidentSpace> {
+  try {
+    const space = await openIncidentSpace(ctx, incident);
+    const channel = await messageChannel(ctx.client, space.id);
+    const botId = ctx.client.user?.id ?? '';
+    // A retry after a crash finds the summary it already posted, and does not announce twice.
+    if (!(await findSummaryMessage(channel, botId))) {
+      await postSummary(ctx, channel, incident);
+      await announceIncident(ctx, space.guild, incident, space.id);
+    }
+    return { channelId: space.id, channelName: space.name, url: space.url };
+  } catch (error) {
+    if (!isPermanent(error)) throw error;
+    await tellDeclarer(ctx, incident, error);
+    throw new UnrecoverableError(error.message);
+  }
+}
+
+/** Failures a retry cannot heal: a permission someone must grant, a configured channel that is not there. */
+function isPermanent(error: unknown): error is SystemError {
+  return (
+    error instanceof MissingPermissionError ||
+    (error instanceof SystemError && error.code === 'discord_thread_parent_missing')
+  );
+}
+
+async function tellDeclarer(ctx: DiscordContext, incident: IncidentState, error: SystemError): Promise<void> {
+  const text = `I could not open a channel for ${incidentLabel(incident.number)}. ${error.message}`;
+  try {
+    const origin = await messageChannel(ctx.client, incident.originChannel);
+    await postParts(origin, [{ content: truncate(text, DISCORD_LIMITS.content), files: [] }]);
+  } catch (cause) {
+    ctx.logger.error({ err: cause, incident: incident.number }, 'could not report a failed provisioning');
+  }
+}

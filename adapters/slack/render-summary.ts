@@ -1,0 +1,103 @@
+import type { types } from '@slack/bolt';
+import { incidentLabel } from '../../src/core/model/incident-ref.ts';
+import { commanderOf, type IncidentState } from '../../src/core/model/incident-state.ts';
+import { formatDuration } from '../../src/core/time/format-time.ts';
+import type { ActionButton } from '../../src/ports/chat-platform.ts';
+import { BLOCK_KIT_LIMITS, PAGE_BUDGET, type SlackMessage } from './block-kit-pages.ts';
+import { ACTION_CHANGE_SEVERITY, SUMMARY_BLOCK_ID } from './interaction-ids.ts';
+import { commandButtons } from './render-buttons.ts';
+import { actorMention } from './slack-actor.ts';
+import { toSafeMrkdwn, toSafePlainText, truncate } from './slack-text.ts';
+import { epochSeconds } from './slack-timestamps.ts';
+
+const ACK: ActionButton = { label: 'Acknowledge', command: 'ack', style: 'primary' };
+const RESOLVE: ActionButton = { label: 'Resolve', command: 'resolve', style: 'danger' };
+
+/** A time every reader sees in their own zone, with a plain UTC fallback. */
+function slackDate(iso: string, format: string): string {
+  return `<!date^${epochSeconds(iso)}^${format}|${iso.slice(0, 16).replace('T', ' ')} UTC>`;
+}
+
+/**
+ * The pinned summary of an incident: title, severity, status, commander, how long it has been
+ * open, and the buttons people reach for first. Rebuilt from state on every change.
+ */
+export function renderSummary(incident: IncidentState, redact: (text: string) => string): SlackMessage {
+  const label = incidentLabel(incident.number);
+  const title = redact(incident.title);
+  const open = incident.status !== 'resolved';
+  const elapsed = open
+    ? `${slackDate(incident.declaredAt, '{ago}')}`
+    : `${formatDuration(Date.parse(incident.resolvedAt ?? incident.declaredAt) - Date.parse(incident.declaredAt))} (resolved ${slackDate(incident.resolvedAt ?? incident.declaredAt, '{date_short_pretty} {time}')})`;
+  const fields: types.MrkdwnElement[] = [
+    { type: 'mrkdwn', text: `*Severity*\n${incident.severity}` },
+    { type: 'mrkdwn', text: `*Status*\n${open ? incident.status : 'resolved ✅'}` },
+    { type: 'mrkdwn', text: `*Commander*\n${actorMention(commanderOf(incident))}` },
+    { type: 'mrkdwn', text: `*${open ? 'Declared' : 'Lasted'}*\n${elapsed}` },
+  ];
+  const blocks: types.KnownBlock[] = [
+    {
+      type: 'header',
+      block_id: SUMMARY_BLOCK_ID,
+      text: {
+        type: 'plain_text',
+        text: truncate(
+          toSafePlainText(`${label} ${incident.severity}: ${title}`),
+          BLOCK_KIT_LIMITS.headerText,
+        ),
+      },
+    },
+    { type: 'section', fields },
+  ];
+  if (incident.description) {
+    blocks.push({
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: truncate(toSafeMrkdwn(redact(incident.description)), PAGE_BUDGET.sectionText),
+      },
+    });
+  }
+  if (open) {
+    const [ack, resolve] = commandButtons([ACK, RESOLVE]);
+    const changeSeverity: types.Button = {
+      type: 'button',
+      action_id: ACTION_CHANGE_SEVERITY,
+      text: { type: 'plain_text', text: 'Change severity' },
+      value: String(incident.number),
+    };
+    blocks.push({
+      type: 'actions',
+      elements: [
+        ...(ack ? [ack] : []),
+        changeSeverity,
+        ...(resolve
+          ? [
+              {
+                ...resolve,
+                confirm: {
+                  title: { type: 'plain_text', text: `Resolve ${label}?` },
+                  text: {
+                    type: 'plain_text',
+                    text: 'It will be marked resolved now. You can reopen it later.',
+                  },
+                  confirm: { type: 'plain_text', text: 'Resolve' },
+                  deny: { type: 'plain_text', text: 'Cancel' },
+                },
+              } satisfies types.Button,
+            ]
+          : []),
+      ],
+    });
+  }
+  blocks.push({
+    type: 'context',
+    elements: [
+      { type: 'mrkdwn', text: 'Run `/incident help` for every command. This summary updates itself.' },
+    ],
+  });
+  return {
+    text: toSafeMrkdwn(`${label} ${incident.severity}: ${truncate(title, 200)} (${incident.status})`),
+    blocks,
+  };
+}

@@ -1,0 +1,49 @@
+import type { Reply } from '../../src/core/commands/reply.ts';
+import { systemErrorReply } from '../../src/core/commands/system-error-reply.ts';
+import type { InboundContext, InboundEvent } from '../../src/core/inbound-event.ts';
+import type { IncidentCore } from '../../src/core/incident-core.ts';
+import type { Actor } from '../../src/core/model/events.ts';
+import type { ChannelSerializer } from './channel-serializer.ts';
+
+/** The platform name in incident refs and the PlatformRegistry. */
+export const SLACK_PLATFORM = 'slack';
+
+/** Who did it and where, in the core's words. `eventId` makes Slack's redeliveries count once. */
+export function slackContext(
+  workspace: string,
+  channel: string,
+  actor: Actor,
+  eventId?: string,
+): InboundContext {
+  return {
+    platform: SLACK_PLATFORM,
+    workspace,
+    channel,
+    actor,
+    ...(eventId === undefined ? {} : { eventId }),
+  };
+}
+
+interface CoreAccess {
+  core: IncidentCore;
+  warn: (message: string, error?: unknown) => void;
+}
+
+/** The core's answer, or the shared wording for a system failure; undefined for a duplicate. */
+export async function coreReply(runtime: CoreAccess, event: InboundEvent): Promise<Reply | undefined> {
+  try {
+    return await runtime.core.process(event);
+  } catch (error) {
+    runtime.warn(`the core could not process a ${event.kind}`, error);
+    return systemErrorReply(error);
+  }
+}
+
+/** A command, run after the commands delivered before it in the same channel. */
+export function commandReply(
+  runtime: CoreAccess & { serial: ChannelSerializer },
+  event: InboundEvent,
+): Promise<Reply | undefined> {
+  const { workspace, channel } = event.context;
+  return runtime.serial.run(`${workspace}:${channel}`, () => coreReply(runtime, event));
+}

@@ -1,0 +1,97 @@
+import type { webApi } from '@slack/bolt';
+import { UnrecoverableError } from 'bullmq';
+import type { AppConfig } from '../../src/config/config-schema.ts';
+import type { Reply } from '../../src/core/commands/reply.ts';
+import { incidentLabel } from '../../src/core/model/incident-ref.ts';
+import type { IncidentState } from '../../src/core/model/incident-state.ts';
+import type {
+  ChatPlatform,
+  HistoryMessage,
+  IncidentSpace,
+  InteractiveMessage,
+} from '../../src/ports/chat-platform.ts';
+import type { IncidentStore } from '../../src/ports/incident-store.ts';
+import { answerPrivately } from './deliver-reply.ts';
+import { explainSlackError } from './explain-slack-error.ts';
+import { readChannelHistory } from './history-reader.ts';
+import { provisionIncidentChannel } from './provision-incident-channel.ts';
+import { renderInteractive } from './render-interactive.ts';
+import { renderReply } from './render-reply.ts';
+import { SLACK_PLATFORM } from './slack-context.ts';
+import type { BotIdentity } from './slack-message.ts';
+import { SlackPlatformError } from './slack-platform-error.ts';
+import type { SlackPoster } from './slack-poster.ts';
+import { SummaryMessage } from './summary-message.ts';
+import type { UserDirectory } from './user-directory.ts';
+
+export interface SlackPlatformDeps {
+  client: webApi.WebClient;
+  poster: SlackPoster;
+  users: UserDirectory;
+  bot: BotIdentity;
+  config: AppConfig;
+  store: IncidentStore;
+  redact: (text: string) => string;
+  warn: (message: string, error?: unknown) => void;
+  historyPageSize?: number;
+}
+
+/** Slack as the core sees it: channels per incident, a pinned summary, messages, DMs, history. */
+export class SlackPlatform implements ChatPlatform {
+  readonly name = SLACK_PLATFORM;
+  private readonly summary: SummaryMessage;
+
+  constructor(private readonly deps: SlackPlatformDeps) {
+    this.summary = new SummaryMessage(deps.client, deps.poster, deps.bot, deps.redact);
+  }
+
+  async provisionIncidentSpace(incident: IncidentState): Promise<IncidentSpace> {
+    try {
+      return await provisionIncidentChannel(incident, { ...this.deps, summary: this.summary });
+    } catch (error) {
+      if (error instanceof SlackPlatformError && error.transient) throw error;
+      // Retrying cannot fix a missing scope or a revoked token: say so once, and stop the job.
+      const route = { channel: incident.originChannel, user: incident.declaredBy.id };
+      const text = explainSlackError(error, `open a channel for ${incidentLabel(incident.number)}`);
+      await answerPrivately(text, route, this.deps);
+      throw new UnrecoverableError(text);
+    }
+  }
+
+  /** Posts in the channel; failures are thrown, so the job that called it can retry or record them. */
+  async postMessage(_workspace: string, channel: string, reply: Reply): Promise<void> {
+    const rendered = renderReply(reply, { redact: this.deps.redact });
+    for (const message of rendered.messages) await this.deps.poster.post(channel, message);
+    if (rendered.overflow) await this.deps.poster.upload(channel, rendered.overflow);
+    if (reply.file) await this.deps.poster.upload(channel, reply.file);
+  }
+
+  async refreshSummary(incident: IncidentState): Promise<void> {
+    if (!incident.channel) return;
+    // Jobs for one incident may overtake each other: draw the summary from the newest state.
+    const latest = (await this.deps.store.state(incident.ref)) ?? incident;
+    try {
+      await this.summary.refresh(latest, incident.channel.id);
+    } catch (error) {
+      if (!(error instanceof SlackPlatformError) || error.transient) throw error;
+      // An archived channel or a removed bot stays that way: retrying the job would only repeat this.
+      this.deps.warn(`could not refresh the summary of ${incidentLabel(incident.number)}`, error);
+      throw new UnrecoverableError(error.message);
+    }
+  }
+
+  fetchHistory(incident: IncidentState): AsyncIterable<HistoryMessage> {
+    return readChannelHistory(incident, {
+      ...this.deps,
+      ...(this.deps.historyPageSize ? { pageSize: this.deps.historyPageSize } : {}),
+    });
+  }
+
+  async sendDirectMessage(_workspace: string, userId: string, message: InteractiveMessage): Promise<void> {
+    await this.deps.poster.post(userId, renderInteractive(message, this.deps.redact));
+  }
+
+  async postInteractive(_workspace: string, channel: string, message: InteractiveMessage): Promise<void> {
+    await this.deps.poster.post(channel, renderInteractive(message, this.deps.redact));
+  }
+}

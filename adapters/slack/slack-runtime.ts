@@ -1,0 +1,34 @@
+import type { AppConfig } from '../../src/config/config-schema.ts';
+import type { IncidentCore } from '../../src/core/incident-core.ts';
+import type { IncidentStore } from '../../src/ports/incident-store.ts';
+import type { Metrics } from '../../src/ports/metrics.ts';
+import type { BackgroundWork } from './background-work.ts';
+import type { ChannelSerializer } from './channel-serializer.ts';
+import type { Respond } from './deliver-reply.ts';
+import type { BotIdentity } from './slack-message.ts';
+import type { SlackPoster } from './slack-poster.ts';
+import type { UserDirectory } from './user-directory.ts';
+
+/** What the listeners share: the core to hand events to, and the means to answer in Slack. */
+export interface SlackRuntime {
+  core: IncidentCore;
+  store: IncidentStore;
+  config: AppConfig;
+  poster: SlackPoster;
+  users: UserDirectory;
+  bot: BotIdentity;
+  redact: (text: string) => string;
+  work: BackgroundWork;
+  /** Commands of one channel run in delivery order. */
+  serial: ChannelSerializer;
+  warn: (message: string, error?: unknown) => void;
+  metrics: Metrics | undefined;
+  /** Posts to a response_url kept from an earlier interaction (a modal answers through its command's). */
+  responder: (responseUrl: string) => Respond;
+}
+
+/** Seconds from receiving a delivery to acking it, for the ack-latency histogram. */
+export function ackTimer(runtime: SlackRuntime): () => void {
+  const started = performance.now();
+  return () => runtime.metrics?.observeAckLatency('slack', (performance.now() - started) / 1000);
+}

@@ -1,0 +1,163 @@
+import type { webApi } from '@slack/bolt';
+import { secretValues } from '../../src/config/read-env.ts';
+import { backfillOpenIncidents } from '../../src/core/backfill-incident.ts';
+import { SystemError } from '../../src/core/errors.ts';
+import { createLogger, type Logger } from '../../src/logging/create-logger.ts';
+import type { AdapterStartOptions, RunningAdapter } from '../../src/ports/running-adapter.ts';
+import { createRedactor } from '../../src/redaction/redact-secrets.ts';
+import { BackgroundWork } from './background-work.ts';
+import { boltLogger } from './bolt-logger.ts';
+import { ChannelPacer, type PacerOptions } from './channel-pacer.ts';
+import { ChannelSerializer } from './channel-serializer.ts';
+import { connectReceiver, whoAmI } from './connect-receiver.ts';
+import { createBoltApp, type SlackMode } from './create-bolt-app.ts';
+import { registerButtons } from './register-buttons.ts';
+import { registerEventCapture } from './register-events.ts';
+import { registerModals } from './register-modals.ts';
+import { registerAddToTimeline } from './register-shortcut.ts';
+import { registerSlashCommand } from './register-slash-command.ts';
+import { responseUrlPoster } from './response-url.ts';
+import { SLACK_PLATFORM } from './slack-context.ts';
+import { SlackPlatform } from './slack-platform.ts';
+import { SlackPoster } from './slack-poster.ts';
+import type { SlackRuntime } from './slack-runtime.ts';
+import { UserDirectory } from './user-directory.ts';
+
+/** Knobs the composition root leaves at their defaults; tests turn them. */
+export interface SlackAdapterOverrides {
+  /** Interface to listen on in HTTP mode (all interfaces by default; tests use 127.0.0.1). */
+  host?: string;
+  logger?: Logger;
+  retryConfig?: webApi.RetryOptions;
+  clientPingTimeoutMs?: number;
+  historyPageSize?: number;
+  pacer?: PacerOptions;
+}
+
+/** The running Slack adapter: the RunningAdapter contract, plus what tests and tools look at. */
+export interface RunningSlackAdapter extends RunningAdapter {
+  readonly mode: SlackMode;
+  /** `http://<host>:<port>/slack/events` in HTTP mode. */
+  readonly eventsUrl: string | undefined;
+  readonly platform: SlackPlatform;
+  /** Resolves once the startup backfill of open incidents has finished (or given up). */
+  readonly backfilled: Promise<void>;
+  /** Resolves true once the work started by deliveries so far has finished. */
+  settled(timeoutMs?: number): Promise<boolean>;
+}
+
+const STOP_GRACE_MS = 10_000;
+
+/**
+ * Starts Slack: the Bolt App in HTTP mode (SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET; serves
+ * `options.routes` on the same port) or Socket Mode (SLACK_APP_TOKEN as well), registers the
+ * `slack` ChatPlatform, and backfills open incidents before it says it is ready.
+ */
+export async function startSlackAdapter(
+  options: AdapterStartOptions,
+  overrides: SlackAdapterOverrides = {},
+): Promise<RunningSlackAdapter> {
+  const { app, env, config } = options;
+  const slack = env.slack;
+  if (!slack) throw new SystemError('config_invalid', 'Slack needs SLACK_BOT_TOKEN.');
+  if (!slack.appToken && !slack.signingSecret) {
+    throw new SystemError(
+      'config_invalid',
+      'Slack HTTP mode needs SLACK_SIGNING_SECRET (Basic Information → App Credentials); for Socket Mode set SLACK_APP_TOKEN instead.',
+    );
+  }
+  const logger = (
+    overrides.logger ?? createLogger({ level: env.logLevel, secrets: secretValues(env) })
+  ).child({
+    adapter: SLACK_PLATFORM,
+  });
+  const warn = (message: string, error?: unknown) =>
+    logger.warn(error === undefined ? {} : { err: error }, message);
+  const { bolt, mode, receiver } = createBoltApp({
+    slack,
+    routes: options.routes,
+    logger: boltLogger(logger),
+    ...(overrides.retryConfig ? { retryConfig: overrides.retryConfig } : {}),
+    ...(overrides.clientPingTimeoutMs === undefined
+      ? {}
+      : { clientPingTimeoutMs: overrides.clientPingTimeoutMs }),
+  });
+  const bot = await whoAmI(bolt.client);
+  await bolt.init();
+
+  const redactor = createRedactor(config.redaction.extra_patterns);
+  const poster = new SlackPoster(bolt.client, new ChannelPacer(overrides.pacer));
+  const users = new UserDirectory(bolt.client);
+  const redact = (text: string) => redactor.redact(text);
+  const work = new BackgroundWork(warn);
+  const runtime: SlackRuntime = {
+    core: app.core,
+    store: app.store,
+    config,
+    poster,
+    users,
+    bot,
+    redact,
+    work,
+    serial: new ChannelSerializer(),
+    warn,
+    metrics: app.services.metrics,
+    responder: responseUrlPoster,
+  };
+  const platform = new SlackPlatform({
+    client: bolt.client,
+    poster,
+    users,
+    bot,
+    config,
+    store: app.store,
+    redact,
+    warn,
+    ...(overrides.historyPageSize ? { historyPageSize: overrides.historyPageSize } : {}),
+  });
+  app.platforms.register(platform);
+  registerSlashCommand(bolt, runtime);
+  registerButtons(bolt, runtime);
+  registerModals(bolt, runtime);
+  registerAddToTimeline(bolt, runtime);
+  registerEventCapture(bolt, runtime);
+  bolt.error(async (error) => warn('Bolt could not handle a delivery', error));
+
+  const connection = await connectReceiver(bolt, mode, receiver, {
+    port: env.port,
+    ...(overrides.host ? { host: overrides.host } : {}),
+  });
+  const { eventsUrl } = connection;
+
+  // What was said while tocsin was down goes into the log before it calls itself ready.
+  let backfillDone = false;
+  const finished = app.readiness.startTask('slack backfill');
+  const backfilled = backfillOpenIncidents(app.services, SLACK_PLATFORM)
+    .then((written) => logger.info({ written }, 'slack backfill finished'))
+    .catch((error: unknown) => warn('slack backfill failed', error))
+    .finally(() => {
+      backfillDone = true;
+      finished();
+    });
+
+  let stopped = false;
+  logger.info({ mode, eventsUrl, team: bot.teamUrl }, 'slack adapter started');
+  return {
+    name: SLACK_PLATFORM,
+    mode,
+    eventsUrl,
+    platform,
+    servesHttp: mode === 'http',
+    backfilled,
+    isReady: () => !stopped && connection.isConnected() && backfillDone,
+    settled: (timeoutMs = 30_000) => work.drained(timeoutMs),
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      // No new deliveries first, then the ones already acked get to finish.
+      await bolt.stop().catch((error: unknown) => warn('stopping Bolt failed', error));
+      work.close();
+      await work.drained(STOP_GRACE_MS);
+    },
+  };
+}

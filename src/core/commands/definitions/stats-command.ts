@@ -1,0 +1,83 @@
+import type { IncidentStore } from '../../../ports/incident-store.ts';
+import { fail, ok, userError } from '../../errors.ts';
+import type { WorkspaceRef } from '../../model/incident-ref.ts';
+import type { IncidentState } from '../../model/incident-state.ts';
+import { responseStats, type SeverityStats } from '../../stats/response-stats.ts';
+import { formatClock, formatDuration } from '../../time/format-time.ts';
+import { defineCommand } from '../command-definition.ts';
+import { ephemeral } from '../reply.ts';
+
+const USAGE = '/incident stats [30d|90d]';
+const WINDOWS = ['30d', '90d'] as const;
+type Window = (typeof WINDOWS)[number];
+const DAY_MS = 24 * 3600 * 1000;
+/** Folding every incident at once would open thousands of Redis reads in one go. */
+const LOAD_BATCH = 100;
+
+export const statsCommand = defineCommand<{ days: number }>({
+  name: 'stats',
+  summary: 'Count, MTTA and MTTR by severity over the last 30 or 90 days',
+  usage: USAGE,
+  examples: ['/incident stats', '/incident stats 90d'],
+  options: [
+    {
+      name: 'window',
+      description: 'How far back to look (default 30d)',
+      type: 'string',
+      required: false,
+      choices: WINDOWS,
+    },
+  ],
+  scope: 'anywhere',
+  allowedWhenResolved: true,
+  parseText(text) {
+    return ok({ window: text.trim() });
+  },
+  build(options) {
+    const window = (options.window ?? '').trim().toLowerCase() || '30d';
+    if (!WINDOWS.includes(window as Window)) {
+      return fail(userError('invalid_window', `"${options.window}" is not a window. Use 30d or 90d.`, USAGE));
+    }
+    return ok({ days: Number.parseInt(window, 10) });
+  },
+  async run({ args, origin, now, services }) {
+    const since = new Date(now.getTime() - args.days * DAY_MS);
+    const workspace = { platform: origin.platform, workspace: origin.workspace };
+    const states = await loadStates(services.store, workspace);
+    const rows = responseStats(states, since, new Date(now.getTime() + 1));
+    const sinceText = formatClock(since, services.config.timezone, true);
+    if (rows.length === 0) {
+      return ok({
+        reply: ephemeral(`No incidents declared in the last ${args.days} days (since ${sinceText}).`),
+      });
+    }
+    const total = rows.reduce((sum, row) => sum + row.count, 0);
+    return ok({
+      reply: ephemeral(`${total} incident(s) declared in the last ${args.days} days (since ${sinceText}):`, {
+        lines: rows.map(describeRow),
+      }),
+    });
+  },
+});
+
+function describeRow(row: SeverityStats): string {
+  const mtta =
+    row.mttaMs === undefined
+      ? 'MTTA n/a (none acknowledged)'
+      : `MTTA ${formatDuration(row.mttaMs)} (${row.acknowledged} acknowledged)`;
+  const mttr =
+    row.mttrMs === undefined
+      ? 'MTTR n/a (none resolved)'
+      : `MTTR ${formatDuration(row.mttrMs)} (${row.resolved} resolved)`;
+  return `${row.severity}  ${row.count} incident(s)  ${mtta}  ${mttr}`;
+}
+
+async function loadStates(store: IncidentStore, workspace: WorkspaceRef): Promise<IncidentState[]> {
+  const refs = await store.allIncidents(workspace);
+  const states: IncidentState[] = [];
+  for (let start = 0; start < refs.length; start += LOAD_BATCH) {
+    const batch = await Promise.all(refs.slice(start, start + LOAD_BATCH).map((ref) => store.state(ref)));
+    for (const state of batch) if (state) states.push(state);
+  }
+  return states;
+}

@@ -1,0 +1,51 @@
+import { createHmac } from 'node:crypto';
+import type { Pager, PagerDelivery } from '../../ports/pager.ts';
+import type { WebhookPagerConfig } from '../pager-config.ts';
+import { pagerIncident } from './pager-incident.ts';
+import { postJson } from './post-json.ts';
+
+export const WEBHOOK_EVENTS = {
+  page: 'incident.page',
+  escalate: 'incident.escalate',
+  acknowledge: 'incident.acknowledge',
+  resolve: 'incident.resolve',
+} as const;
+
+/** `sha256=<hex HMAC-SHA256(secret, raw body)>`, the value of X-Incident-Signature. */
+export function signWebhookBody(secret: string, rawBody: string): string {
+  return `sha256=${createHmac('sha256', secret).update(rawBody).digest('hex')}`;
+}
+
+/**
+ * A signed JSON POST. The body is serialised once and signed as sent, so the receiver can verify
+ * the exact bytes; the Idempotency-Key stays the same on every retry of one delivery.
+ */
+export class WebhookPager implements Pager {
+  readonly type = 'webhook';
+  readonly id: string;
+
+  constructor(private readonly config: WebhookPagerConfig) {
+    this.id = config.id;
+  }
+
+  async send(delivery: PagerDelivery): Promise<void> {
+    const body = JSON.stringify({
+      event: WEBHOOK_EVENTS[delivery.action],
+      incident: pagerIncident(delivery.incident),
+      target: delivery.target,
+      attempt: delivery.attempt,
+      ...(delivery.message === undefined ? {} : { message: delivery.message }),
+    });
+    await postJson({
+      pager: this.id,
+      receiver: `the webhook ${this.id}`,
+      url: this.config.url,
+      body,
+      timeoutMs: this.config.timeoutMs,
+      headers: {
+        'x-incident-signature': signWebhookBody(this.config.secret, body),
+        'idempotency-key': delivery.idempotencyKey,
+      },
+    });
+  }
+}

@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { HttpReceiver } from '../../fakes/pagers/http-receiver.ts';
+import {
+  accepted,
+  signatureValid,
+  startWebhookReceiver,
+  webhookBody,
+} from '../../fakes/pagers/webhook-receiver.ts';
+import {
+  PagingDriver,
+  type PagingNode,
+  pagingConfig,
+  QUIET,
+  startNode,
+  uniquePrefix,
+} from './paging-harness.ts';
+
+const SECRET = 'whsec-test-0123456789';
+let receiver: HttpReceiver | undefined;
+let node: PagingNode | undefined;
+
+afterEach(async () => {
+  await receiver?.close();
+  await node?.dispose();
+  receiver = undefined;
+  node = undefined;
+});
+
+async function sev1PagesTheWebhook(): Promise<PagingDriver> {
+  receiver = await startWebhookReceiver(SECRET);
+  const config = pagingConfig({
+    pagers: [{ id: 'ops-hook', type: 'webhook', url: `${receiver.url}/page`, secret: SECRET, timeout: '5s' }],
+    severities: [{ id: 'SEV1', page: ['ops-hook'], ...QUIET }],
+  });
+  node = startNode({ config, prefix: uniquePrefix('webhook') });
+  return new PagingDriver(node);
+}
+
+describe('the webhook pager', () => {
+  it('POSTs a signed incident.page with the documented body when a SEV1 is declared', async () => {
+    const driver = await sev1PagesTheWebhook();
+    await driver.declare('sev1 checkout is down');
+    const [request] = await (receiver as HttpReceiver).waitFor((r) => r.answered);
+    expect(signatureValid(SECRET, request as never)).toBe(true);
+    expect(webhookBody(request as never)).toEqual({
+      event: 'incident.page',
+      incident: {
+        id: 'console:local:INC-1',
+        number: 1,
+        title: 'checkout is down',
+        severity: 'SEV1',
+        status: 'investigating',
+        url: null,
+      },
+      target: { kind: 'pager', id: 'ops-hook', step: 0, round: 0 },
+      attempt: 1,
+    });
+  });
+
+  it('retries a 503 and a 429 with the same Idempotency-Key, counting the attempt up', async () => {
+    const driver = await sev1PagesTheWebhook();
+    const hook = receiver as HttpReceiver;
+    hook.answerNext({ status: 503, body: { error: 'down' } }, { status: 429, body: { error: 'slow down' } });
+    await driver.declare('sev1 checkout is down');
+    const requests = await hook.waitFor(() => true, 3);
+    expect(requests.map((request) => webhookBody(request).attempt)).toEqual([1, 2, 3]);
+    expect(new Set(requests.map((request) => request.headers['idempotency-key'])).size).toBe(1);
+    expect(requests.every((request) => signatureValid(SECRET, request))).toBe(true);
+    expect(accepted(hook, 'incident.page')).toHaveLength(1);
+    expect((await driver.events()).some((event) => event.type === 'page_failed')).toBe(false);
+  });
+
+  it('fails fast on a 400: one request, a page_failed event and a clear message in the channel', async () => {
+    const driver = await sev1PagesTheWebhook();
+    const hook = receiver as HttpReceiver;
+    hook.answerNext({ status: 400, body: { error: 'unknown route' } });
+    await driver.declare('sev1 checkout is down');
+    const [failed] = await driver.waitForEvents((event) => event.type === 'page_failed');
+    expect(failed).toMatchObject({ type: 'page_failed', pager: 'ops-hook', status: 400, action: 'page' });
+    await driver.drained();
+    expect(hook.requests).toHaveLength(1);
+    const notice = node?.printed.find((line) => line.includes('through ops-hook failed'));
+    expect(notice).toContain('HTTP 400');
+    expect(notice).toContain('will not be retried');
+    expect(await driver.timeline()).toContain(
+      'page-failed: Page through ops-hook failed: the webhook ops-hook answered HTTP 400: {"error":"unknown route"}',
+    );
+  });
+});

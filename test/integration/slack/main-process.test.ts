@@ -1,0 +1,75 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSlackEventSender, type FakeSlack, startFakeSlack } from '../../fakes/slack/index.ts';
+
+const root = new URL('../../..', import.meta.url).pathname;
+
+let child: ChildProcess | undefined;
+let fake: FakeSlack | undefined;
+afterEach(async () => {
+  if (child && child.exitCode === null) {
+    const exited = new Promise((resolve) => child?.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+  await fake?.close();
+  child = undefined;
+  fake = undefined;
+});
+
+/** Resolves with the events URL the adapter logs once it has started. */
+function eventsUrlOf(process: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    process.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /"eventsUrl":"([^"]+)"/.exec(out);
+      if (match?.[1]) resolve(match[1]);
+    });
+    process.stderr?.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+    });
+    process.once('exit', (code) => reject(new Error(`exited with ${code}: ${err}${out}`)));
+  });
+}
+
+describe('the tocsin process started with Slack tokens (HTTP mode)', () => {
+  it('serves /slack/events and /healthz on one port, and runs a command against SLACK_API_URL', async () => {
+    fake = await startFakeSlack({ socketModePingIntervalMs: 0 });
+    const dir = mkdtempSync(join(tmpdir(), 'tocsin-slack-e2e-'));
+    // tsx (what `npm start` runs) directly: it relays SIGTERM to the bot once, so the bot's graceful
+    // shutdown runs and stops its embedded Redis (npm would not pass the signal on).
+    child = spawn(join(root, 'node_modules/.bin/tsx'), ['src/main.ts'], {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '/tmp',
+        SLACK_BOT_TOKEN: fake.botToken,
+        SLACK_SIGNING_SECRET: fake.signingSecret,
+        SLACK_API_URL: fake.apiUrl,
+        PORT: '0',
+        TOCSIN_DATA_DIR: join(dir, 'data'),
+        POSTMORTEM_DIR: join(dir, 'postmortems'),
+        LOG_LEVEL: 'info',
+      },
+    });
+    const eventsUrl = await eventsUrlOf(child);
+    const health = await fetch(new URL('/healthz', eventsUrl));
+    expect(health.status).toBe(200);
+    const sender = createSlackEventSender({
+      url: eventsUrl,
+      signingSecret: fake.signingSecret,
+      context: fake,
+    });
+    expect((await sender.sendSlashCommand({ text: 'start sev2 checkout errors' })).status).toBe(200);
+    const created = await fake.waitForCall('conversations.create', undefined, 15_000);
+    expect(created.params.name).toBe('inc-1-checkout-errors');
+    await expect
+      .poll(async () => (await fetch(new URL('/readyz', eventsUrl))).status, { timeout: 15_000 })
+      .toBe(200);
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { ChannelSerializer } from '../../../adapters/slack/channel-serializer.ts';
+
+describe('commands of one channel', () => {
+  it('run one after another, in the order they arrived', async () => {
+    const serial = new ChannelSerializer();
+    const order: string[] = [];
+    const task = (name: string, ticks: number) => async () => {
+      order.push(`start ${name}`);
+      for (let i = 0; i < ticks; i++) await Promise.resolve();
+      order.push(`end ${name}`);
+    };
+    await Promise.all([
+      serial.run('C1', task('a', 5)),
+      serial.run('C1', task('b', 1)),
+      serial.run('C1', task('c', 0)),
+    ]);
+    expect(order).toEqual(['start a', 'end a', 'start b', 'end b', 'start c', 'end c']);
+  });
+
+  it('do not hold up another channel', async () => {
+    const serial = new ChannelSerializer();
+    let release!: () => void;
+    const blocked = serial.run('C1', () => new Promise<void>((resolve) => (release = resolve)));
+    await expect(serial.run('C2', async () => 'C2 ran')).resolves.toBe('C2 ran');
+    release();
+    await blocked;
+  });
+
+  it('go ahead after the wait limit when an earlier one hangs', async () => {
+    const serial = new ChannelSerializer(10);
+    void serial.run('C1', () => new Promise<void>(() => {}));
+    await expect(serial.run('C1', async () => 'ran anyway')).resolves.toBe('ran anyway');
+  });
+
+  it('pass failures to their caller without stopping the queue', async () => {
+    const serial = new ChannelSerializer();
+    const failing = serial.run('C1', async () => {
+      throw new Error('boom');
+    });
+    await expect(failing).rejects.toThrow('boom');
+    await expect(serial.run('C1', async () => 'next')).resolves.toBe('next');
+  });
+});
