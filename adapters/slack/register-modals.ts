@@ -48,7 +48,6 @@ export function registerModals(bolt: App, runtime: SlackRuntime): void {
     return {
       title: inputValue(values, 'title'),
       severity: inputValue(values, 'severity'),
-      // The core's `start` takes title and severity; the description rides along for when it reads it.
       ...(description ? { description } : {}),
     };
   });

@@ -1,3 +1,4 @@
+import { contentionBackoff } from './contention-backoff.ts';
 import type { CoreServices } from './core-services.ts';
 import { SystemError } from './errors.ts';
 import type { Actor, IncidentEvent, IncidentEventBody } from './model/events.ts';
@@ -17,7 +18,7 @@ export async function appendSystemEvents(
   ref: IncidentRef,
   decide: (state: IncidentState) => IncidentEventBody[] | undefined,
 ): Promise<IncidentEvent[]> {
-  for (let attempt = 0; attempt < 20; attempt++) {
+  for (let attempt = 0; attempt < 60; attempt++) {
     const state = await services.store.state(ref);
     if (!state)
       throw new SystemError(
@@ -37,6 +38,7 @@ export async function appendSystemEvents(
       await afterAppend(services, state, events);
       return events;
     }
+    await contentionBackoff(attempt);
   }
   throw new SystemError('write_contention', 'could not append system events: too many concurrent writers');
 }

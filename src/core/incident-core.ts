@@ -6,6 +6,7 @@ import { closestCommand, findCommand } from './commands/command-registry.ts';
 import { errorReply, type Reply } from './commands/reply.ts';
 import { SYSTEM_ERROR_CODES } from './commands/system-error-reply.ts';
 import { splitFirst } from './commands/text-tokens.ts';
+import { contentionBackoff } from './contention-backoff.ts';
 import type { CoreServices } from './core-services.ts';
 import { fail, ok, type Result, SystemError, type UserError, userError } from './errors.ts';
 import { InFlightTracker } from './in-flight-tracker.ts';
@@ -15,7 +16,7 @@ import { incidentLabel } from './model/incident-ref.ts';
 import type { IncidentState } from './model/incident-state.ts';
 import { afterAppend } from './reactions.ts';
 
-const MAX_WRITE_ATTEMPTS = 20;
+const MAX_WRITE_ATTEMPTS = 60;
 const DEDUPE_WINDOW_SECONDS = 24 * 3600;
 
 export interface CommandObserver {
@@ -63,7 +64,9 @@ export class IncidentCore {
 
   private async handle(event: InboundEvent): Promise<Reply | undefined> {
     const { context } = event;
-    if (context.eventId !== undefined) {
+    // A new message is deduplicated by its own id when it is appended, so it skips the delivery-id
+    // check (one Redis round trip less on the hottest path). Everything else needs the check.
+    if (context.eventId !== undefined && event.kind !== 'message') {
       const fresh = await this.services.store.firstSeen(
         `${context.platform}:${context.workspace}:${context.eventId}`,
         DEDUPE_WINDOW_SECONDS,
@@ -155,6 +158,7 @@ export class IncidentCore {
         });
         return ok({ ...outcome.value.reply, incident: { ...incident.ref, ...channelOf(incident) } });
       }
+      await contentionBackoff(attempt);
     }
     throw new SystemError(
       'write_contention',

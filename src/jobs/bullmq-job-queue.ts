@@ -16,6 +16,7 @@ export interface BullJobQueueOptions {
 export class BullJobQueue implements JobQueue {
   readonly queue: Queue;
   private worker: Worker | undefined;
+  private workerConnection: Redis | undefined;
   private readonly handlers = new Map<string, JobHandler>();
 
   constructor(private readonly options: BullJobQueueOptions) {
@@ -39,6 +40,7 @@ export class BullJobQueue implements JobQueue {
   start(): Worker {
     if (this.worker) return this.worker;
     const connection = this.options.connection.duplicate({ maxRetriesPerRequest: null });
+    this.workerConnection = connection;
     this.worker = new Worker(
       this.queue.name,
       async (job) => {
@@ -101,6 +103,8 @@ export class BullJobQueue implements JobQueue {
   async close(): Promise<void> {
     await this.worker?.close();
     await this.queue.close();
+    // BullMQ treats a connection it is handed as shared and never closes it; this one is ours.
+    this.workerConnection?.disconnect();
   }
 }
 

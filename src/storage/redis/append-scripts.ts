@@ -19,15 +19,18 @@ return current + #ARGV - 3
 
 /**
  * KEYS: log, seen-hash. ARGV: pairs of (message id to deduplicate on, or '', event JSON).
- * A captured message whose id was seen before (a retry, a backfill) is skipped.
+ * A captured message whose id was seen before (a retry, a backfill) is skipped. Returns one flag
+ * per event: 1 written, 0 skipped.
  */
 export const APPEND_CHATTER = `
-local written = 0
+local written = {}
 for i = 1, #ARGV, 2 do
   local id = ARGV[i]
   if id == '' or redis.call('HSETNX', KEYS[2], id, '1') == 1 then
     redis.call('XADD', KEYS[1], '*', 'e', ARGV[i + 1])
-    written = written + 1
+    written[#written + 1] = 1
+  else
+    written[#written + 1] = 0
   end
 end
 return written

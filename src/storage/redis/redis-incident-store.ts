@@ -4,6 +4,7 @@ import type { IncidentRef, WorkspaceRef } from '../../core/model/incident-ref.ts
 import { foldIncident, type IncidentState } from '../../core/model/incident-state.ts';
 import type { DeclareInput, IncidentStore } from '../../ports/incident-store.ts';
 import { APPEND_CHATTER, APPEND_IF_REVISION } from './append-scripts.ts';
+import { ChatterBatcher } from './chatter-batcher.ts';
 import { RedisKeys } from './redis-keys.ts';
 
 type StreamEntry = [id: string, fields: string[]];
@@ -12,6 +13,10 @@ type StreamEntry = [id: string, fields: string[]];
 export class RedisIncidentStore implements IncidentStore {
   /** Folded state per incident, advanced from the last id read: a cache of a view, not a copy of the truth. */
   private readonly folds = new Map<string, IncidentState>();
+  private readonly channelLinks = new Map<string, number>();
+  private readonly chatter = new ChatterBatcher((logKey, seenKey, events) =>
+    this.writeChatter(logKey, seenKey, events),
+  );
 
   constructor(
     private readonly redis: Redis,
@@ -63,23 +68,26 @@ export class RedisIncidentStore implements IncidentStore {
       String(ref.number),
       ...events.map((event) => JSON.stringify(event)),
     );
-    return Number(result) >= 0;
+    if (Number(result) >= 0) return true;
+    // Redis may have lost acknowledged writes (a crash under appendfsync everysec, a failover to a
+    // lagging replica). A cached fold that is ahead of Redis would then refuse every command.
+    const current = Number((await this.redis.get(this.keys.revision(ref))) ?? 0);
+    if (current < expectedRevision) this.folds.delete(this.keys.log(ref));
+    return false;
   }
 
   async appendChatter(ref: IncidentRef, events: IncidentEvent[]): Promise<number> {
     if (events.length === 0) return 0;
+    return this.chatter.append(this.keys.log(ref), this.keys.seenMessages(ref), events);
+  }
+
+  private async writeChatter(logKey: string, seenKey: string, events: IncidentEvent[]): Promise<number[]> {
     const args = events.flatMap((event) => [
       event.type === 'message_captured' ? event.messageId : '',
       JSON.stringify(event),
     ]);
-    const written = await this.redis.eval(
-      APPEND_CHATTER,
-      2,
-      this.keys.log(ref),
-      this.keys.seenMessages(ref),
-      ...args,
-    );
-    return Number(written);
+    const flags = (await this.redis.eval(APPEND_CHATTER, 2, logKey, seenKey, ...args)) as number[];
+    return flags.map(Number);
   }
 
   async read(ref: IncidentRef): Promise<StoredEvent[]> {
@@ -121,8 +129,14 @@ export class RedisIncidentStore implements IncidentStore {
   }
 
   async findByChannel(workspace: WorkspaceRef, channel: string): Promise<IncidentRef | undefined> {
-    const number = await this.redis.hget(this.keys.channels(workspace), channel);
-    return number === null ? undefined : { ...workspace, number: Number(number) };
+    const indexKey = this.keys.channels(workspace);
+    const cached = this.channelLinks.get(`${indexKey}|${channel}`);
+    if (cached !== undefined) return { ...workspace, number: cached };
+    const number = await this.redis.hget(indexKey, channel);
+    if (number === null) return undefined;
+    // A channel, once linked, belongs to its incident for good, so a hit can be remembered.
+    this.channelLinks.set(`${indexKey}|${channel}`, Number(number));
+    return { ...workspace, number: Number(number) };
   }
 
   async openIncidents(workspace: WorkspaceRef): Promise<IncidentRef[]> {

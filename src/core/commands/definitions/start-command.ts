@@ -9,7 +9,11 @@ import { splitFirst } from '../text-tokens.ts';
 
 const USAGE = '/incident start [sev1|sev2|sev3|sev4] <title>';
 
-export const startCommand = defineCommand<{ severity: Severity | undefined; title: string }>({
+export const startCommand = defineCommand<{
+  severity: Severity | undefined;
+  title: string;
+  description: string | undefined;
+}>({
   name: 'start',
   summary: 'Declare an incident and open its channel',
   usage: USAGE,
@@ -45,7 +49,13 @@ export const startCommand = defineCommand<{ severity: Severity | undefined; titl
     }
     const title = cleanField('title', options.title, LIMITS.title, { required: true, usage: USAGE });
     if (!title.ok) return title;
-    return ok({ severity, title: title.value as string });
+    // Only forms (Slack's declare modal) send a description; the typed grammar has no room for one.
+    const description = cleanField('description', options.description, LIMITS.note, {
+      required: false,
+      usage: USAGE,
+    });
+    if (!description.ok) return description;
+    return ok({ severity, title: title.value as string, description: description.value });
   },
   async run({ args, actor, origin, now, services }) {
     const severity = args.severity ?? services.config.default_severity;
@@ -54,7 +64,12 @@ export const startCommand = defineCommand<{ severity: Severity | undefined; titl
       actor,
       origin,
       at: now,
-      body: { type: 'declared', title: args.title, severity },
+      body: {
+        type: 'declared',
+        title: args.title,
+        severity,
+        ...(args.description === undefined ? {} : { description: args.description }),
+      },
     });
     await services.jobs.enqueue(
       'provision-incident',
