@@ -16,7 +16,8 @@
  * POSTMORTEM_DIR, SHUTDOWN_DEADLINE_MS, HANG_ON_STOP=1 (an adapter whose stop never returns),
  * HANG_AFTER_REDIS=1 (a last shutdown step that never returns),
  * HANG_JOBS_FINISH=1 (the `hang` job finishes at once: a later incarnation doing the work),
- * LOG_LEVEL, and any credentials (scrubbed from the logs like in production).
+ * CONFIG_JSON (the app's config as JSON, e.g. severities and pagers; defaults to a transcript-only
+ * config), LOG_LEVEL, and any credentials (scrubbed from the logs like in production).
  */
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -78,7 +79,9 @@ async function run(): Promise<void> {
   const redis = connectRedis(raw.REDIS_URL ?? '', {}, { logger });
   const app = createApp({
     redis,
-    config: configSchema.parse({ postmortem: { include_transcript: true } }),
+    config: configSchema.parse(
+      raw.CONFIG_JSON ? JSON.parse(raw.CONFIG_JSON) : { postmortem: { include_transcript: true } },
+    ),
     postmortemDir: raw.POSTMORTEM_DIR ?? '/tmp',
     prefix: raw.TOCSIN_PREFIX ?? 'tocsin',
     metrics: createMetrics({ defaultMetrics: false }),
