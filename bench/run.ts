@@ -3,21 +3,30 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { captureInProcess } from './capture-in-process.ts';
+import { idleRss } from './idle-rss.ts';
 import type { Benchmark, BenchmarkReport } from './lib/benchmark.ts';
 import { round } from './lib/goals.ts';
 import { machineInfo } from './lib/machine-info.ts';
 import { resultsTable } from './lib/results-table.ts';
 import { postmortemScaling } from './postmortem-scaling.ts';
+import { slackAckLatency } from './slack-ack-latency.ts';
+import { slackCaptureE2e } from './slack-capture-e2e.ts';
 import { timerPrecision } from './timer-precision.ts';
 
 /**
  * Every benchmark, in the order they run. To add one: a file in bench/ exporting a `Benchmark`
  * whose figures come from `figure()` against a baseline measured in the same run (interleave the
- * sides with lib/interleave.ts), honouring `quick`; then list it here. The Slack ack latency,
- * end-to-end capture through Bolt and idle RSS benchmarks join when their adapters land; the
- * load generator (lib/load-generator.ts, lib/http-poster.ts) is ready for them.
+ * sides with lib/interleave.ts), honouring `quick`; then list it here. The Slack benchmarks
+ * share lib/slack-bench.ts (real adapter and bare Bolt on one fake Slack).
  */
-const BENCHMARKS: readonly Benchmark[] = [captureInProcess, postmortemScaling, timerPrecision];
+const BENCHMARKS: readonly Benchmark[] = [
+  captureInProcess,
+  postmortemScaling,
+  timerPrecision,
+  slackAckLatency,
+  slackCaptureE2e,
+  idleRss,
+];
 
 const RESULTS_FILE = fileURLToPath(new URL('./results.json', import.meta.url));
 
