@@ -9,6 +9,11 @@ import { afterAppend } from './reactions.ts';
 /** The bot itself, as the actor of what it does on its own (links, escalations, reminders). */
 export const BOT_ACTOR: Actor = { id: 'tocsin', name: 'tocsin' };
 
+/** Returned by `decide` when what it read is already stale: read again and decide again. */
+export const DECIDE_AGAIN = Symbol('decide-again');
+
+type Decision = IncidentEventBody[] | undefined | typeof DECIDE_AGAIN;
+
 /**
  * Appends events the system decides on (not a person's command), re-deciding against fresh
  * state whenever another writer got there first. `decide` returns nothing to skip.
@@ -16,7 +21,7 @@ export const BOT_ACTOR: Actor = { id: 'tocsin', name: 'tocsin' };
 export async function appendSystemEvents(
   services: CoreServices,
   ref: IncidentRef,
-  decide: (state: IncidentState) => IncidentEventBody[] | undefined,
+  decide: (state: IncidentState) => Decision | Promise<Decision>,
 ): Promise<IncidentEvent[]> {
   for (let attempt = 0; attempt < 60; attempt++) {
     const state = await services.store.state(ref);
@@ -25,7 +30,8 @@ export async function appendSystemEvents(
         'incident_missing',
         `incident ${ref.platform}:${ref.workspace}:${ref.number} has no log`,
       );
-    const bodies = decide(state);
+    const bodies = await decide(state);
+    if (bodies === DECIDE_AGAIN) continue;
     if (!bodies || bodies.length === 0) return [];
     const at = services.clock.now().toISOString();
     const origin = {
