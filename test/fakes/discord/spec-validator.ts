@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 
-/** Validates REST request bodies against Discord's published OpenAPI 3.1 spec (see /work/shared/specs/README.md). */
-const SPEC_URL = new URL('../../../../shared/specs/discord-openapi.json', import.meta.url);
+/** Validates REST request bodies against Discord's published OpenAPI 3.1 spec (see test/fixtures/specs/README.md). */
+const SPEC_URL = new URL('../../fixtures/specs/discord-openapi.json', import.meta.url);
 const SPEC_ID = 'https://fake-discord.local/openapi.json';
 
 interface SpecDoc {

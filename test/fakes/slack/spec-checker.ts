@@ -3,11 +3,11 @@ import type { RecordedCall } from './call-recorder.ts';
 
 /**
  * Checks what the bot sent against Slack's published Web API spec (Swagger 2.0, 2020, in
- * /work/shared/specs). Used for method names, required parameters and parameter types, not for
+ * test/fixtures/specs). Used for method names, required parameters and parameter types, not for
  * response shapes (its response schemas are stale).
  */
 
-export const SPEC_URL = new URL('../../../../shared/specs/slack-web-openapi-v2.json', import.meta.url);
+export const SPEC_URL = new URL('../../fixtures/specs/slack-web-openapi-v2.json', import.meta.url);
 
 /** Methods Slack added after the spec was published; calls to them are not violations. */
 export const METHODS_NEWER_THAN_SPEC: readonly string[] = [

@@ -17,7 +17,7 @@ const addFormats: FormatsPlugin =
   (addFormatsModule as unknown as FormatsPlugin);
 
 const composeUrl = new URL('../../../docker-compose.yml', import.meta.url);
-const schemaUrl = new URL('../../../../shared/specs/compose-spec.json', import.meta.url);
+const schemaUrl = new URL('../../fixtures/specs/compose-spec.json', import.meta.url);
 
 type Port = string | number | { target: number | string; published?: number | string; host_ip?: string };
 type Volume = string | { type: string; source?: string; target?: string; read_only?: boolean | string };
