@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,62 +12,84 @@ import { interleave } from './lib/interleave.ts';
 import { median } from './lib/percentiles.ts';
 
 /**
- * The bot's resident memory when idle with both adapters connected: `node --import tsx
- * src/main.ts` as the Dockerfile runs it (not an npm wrapper, whose own RSS would be counted
- * instead), with Slack (HTTP mode) and Discord pointed at their fakes and a private Redis.
- * Read from /proc/<pid>/status once /readyz answers 200 and the process has idled. The
- * baseline is an idle bare `node -e` process, for scale.
+ * The bot's start-up time and resident memory when idle with both adapters connected:
+ * `node dist/src/main.js`, the command `npm start` and the Docker image run, with Slack (HTTP mode)
+ * and Discord pointed at their fakes and a private Redis. Start-up is the time from spawn to the
+ * first 200 from /readyz; RSS is summed over every node process the bot leaves running (its whole
+ * process group, from /proc), read once it has settled: V8's memory reducer gives back the start-up
+ * garbage some 8 s after the last allocation burst, so it is read after 15 s idle. The baseline is a
+ * bare `node -e` process: its time to first output, and its RSS after the same idle time.
  */
 export const idleRss: Benchmark = {
   name: 'idle-rss',
-  title: 'Idle bot RSS (Slack + Discord adapters connected to their fakes)',
+  title: 'Bot start-up and idle RSS (Slack + Discord adapters connected to their fakes)',
   run,
 };
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ENTRY = 'dist/src/main.js';
 const MB = 1024 * 1024;
+
+interface Sample {
+  rss: number;
+  startMs: number;
+  processes: number;
+}
 type Side = 'bot' | 'bareNode';
 
 async function run(context: BenchContext): Promise<BenchmarkReport> {
-  const rounds = context.quick ? 1 : 3;
-  const idleMs = context.quick ? 1000 : 5000;
-  const runs = await interleave<number>(
+  const rounds = context.quick ? 1 : 5;
+  const idleMs = context.quick ? 1000 : 15_000;
+  const runs = await interleave<Sample>(
     rounds,
-    { bot: () => botRss(idleMs), bareNode: () => bareNodeRss(idleMs) },
+    { bot: () => botSample(idleMs), bareNode: () => bareNodeSample(idleMs) },
     (side, r) => context.log(`round ${r + 1}/${rounds}: ${side}`),
   );
-  const mb = (side: Side) => median(runs[side] ?? []) / MB;
+  const of = (side: Side, pick: (sample: Sample) => number) => median((runs[side] ?? []).map(pick));
   return {
     figures: [
       figure({
         name: 'idle RSS, Slack + Discord',
-        value: mb('bot'),
+        value: of('bot', (s) => s.rss) / MB,
         unit: 'MB',
-        baseline: { name: 'idle bare node', value: mb('bareNode') },
-        ...(context.quick ? {} : { goal: { on: 'value', op: '<', target: 150, text: '< 150 MB' } }),
+        baseline: { name: 'idle bare node', value: of('bareNode', (s) => s.rss) / MB },
+        ...(context.quick ? {} : { goal: { on: 'value', op: '<', target: 120, text: '< 120 MB' } }),
+      }),
+      figure({
+        name: 'start to /readyz 200',
+        value: of('bot', (s) => s.startMs),
+        unit: 'ms',
+        baseline: { name: 'bare node to first output', value: of('bareNode', (s) => s.startMs) },
+        ...(context.quick ? {} : { goal: { on: 'value', op: '<', target: 1000, text: '< 1 s' } }),
       }),
     ],
     details: {
       rounds,
       idleMs,
-      rssMB: Object.fromEntries(
-        (['bot', 'bareNode'] as const).map((s) => [
-          s,
-          (runs[s] ?? []).map((b) => Math.round((b / MB) * 10) / 10),
+      samples: Object.fromEntries(
+        (['bot', 'bareNode'] as const).map((side) => [
+          side,
+          (runs[side] ?? []).map((s) => ({
+            rssMB: Math.round((s.rss / MB) * 10) / 10,
+            startMs: Math.round(s.startMs),
+            processes: s.processes,
+          })),
         ]),
       ),
-      process: 'node --import tsx src/main.ts (the Dockerfile command); VmRSS from /proc/<pid>/status',
+      process: `node ${ENTRY} (what npm start and the Docker image run); VmRSS of its process group from /proc`,
     },
   };
 }
 
-async function botRss(idleMs: number): Promise<number> {
+async function botSample(idleMs: number): Promise<Sample> {
   const redis = await startBenchRedis('idle-rss');
   const slack = await startFakeSlack({ socketModePingIntervalMs: 0 });
   const discord = await FakeDiscord.start({ token: 'bench-discord-token' });
   const dir = mkdtempSync(join(tmpdir(), 'tocsin-bench-rss-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const started = performance.now();
+  const child = spawn(process.execPath, [ENTRY], {
     cwd: REPO_ROOT,
+    detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       PATH: process.env.PATH ?? '',
@@ -86,13 +108,16 @@ async function botRss(idleMs: number): Promise<number> {
       LOG_LEVEL: 'info',
     },
   });
+  const output = collectOutput(child);
   try {
-    const eventsUrl = await loggedEventsUrl(child);
-    await waitReady(new URL('/readyz', eventsUrl).toString(), child);
+    const eventsUrl = await output.match(/"eventsUrl":"([^"]+)"/);
+    await waitReady(new URL('/readyz', eventsUrl).toString(), child, output);
+    const startMs = performance.now() - started;
+    const group = () => groupPids(child.pid ?? 0);
     await sleep(idleMs);
-    return vmRss(child);
+    return { rss: group().reduce((sum, pid) => sum + vmRss(pid), 0), startMs, processes: group().length };
   } finally {
-    await stopChild(child);
+    await stopGroup(child);
     await discord.close();
     await slack.close();
     await redis.stop();
@@ -100,74 +125,123 @@ async function botRss(idleMs: number): Promise<number> {
   }
 }
 
-async function bareNodeRss(idleMs: number): Promise<number> {
+async function bareNodeSample(idleMs: number): Promise<Sample> {
+  const started = performance.now();
   const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000); console.log("up")'], {
+    detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   try {
-    await new Promise<void>((resolve, reject) => {
-      child.stdout?.once('data', () => resolve());
-      child.once('exit', (code) => reject(new Error(`bare node exited with ${code}`)));
-    });
+    await collectOutput(child).match(/up/);
+    const startMs = performance.now() - started;
     await sleep(idleMs);
-    return vmRss(child);
+    return { rss: vmRss(child.pid ?? 0), startMs, processes: 1 };
   } finally {
-    await stopChild(child);
+    await stopGroup(child);
   }
 }
 
-/** The events URL the bot logs when Slack is listening (it picked a free port). */
-function loggedEventsUrl(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`the bot did not start in 60 s: ${err}${out}`)), 60_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /"eventsUrl":"([^"]+)"/.exec(out);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the bot exited with ${code}: ${err}${out}`));
-    });
+/** What the child printed, kept whole so that any failure can show it. */
+function collectOutput(child: ChildProcess) {
+  let text = '';
+  let exit: string | undefined;
+  const waiters = new Set<() => void>();
+  const notify = () => {
+    for (const waiter of [...waiters]) waiter();
+  };
+  child.stdout?.on('data', (chunk: Buffer) => {
+    text += chunk.toString();
+    notify();
   });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    text += chunk.toString();
+    notify();
+  });
+  child.once('exit', (code, signal) => {
+    exit = `exited with ${code ?? signal}`;
+    notify();
+  });
+  return {
+    get text() {
+      return text;
+    },
+    get exit() {
+      return exit;
+    },
+    /** The first capture group of `pattern` (or the whole match) once the output has it. */
+    match(pattern: RegExp, timeoutMs = 60_000): Promise<string> {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => done(new Error(`no ${pattern} within ${timeoutMs} ms`)), timeoutMs);
+        const check = () => {
+          const found = pattern.exec(text);
+          if (found) done(undefined, found[1] ?? found[0]);
+          else if (exit) done(new Error(exit));
+        };
+        const done = (error?: Error, value?: string) => {
+          clearTimeout(timer);
+          waiters.delete(check);
+          if (error) reject(new Error(`the process ${error.message}; it printed:\n${text.slice(-4000)}`));
+          else resolve(value ?? '');
+        };
+        waiters.add(check);
+        check();
+      });
+    },
+  };
 }
 
-async function waitReady(url: string, child: ChildProcess): Promise<void> {
+async function waitReady(url: string, child: ChildProcess, output: ReturnType<typeof collectOutput>) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the bot exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the bot ${output.exit}; it printed:\n${output.text}`);
     const status = await fetch(url).then(
       (res) => res.status,
       () => 0,
     );
     if (status === 200) return;
-    await sleep(100);
+    await sleep(20);
   }
-  throw new Error(`${url} was not 200 within 60 s`);
+  throw new Error(`${url} was not 200 within 60 s; the bot printed:\n${output.text.slice(-4000)}`);
 }
 
-function vmRss(child: ChildProcess): number {
-  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+/** Every process whose process group is `pgid` (the bot and anything it started). */
+function groupPids(pgid: number): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        // Fields after the ")" that ends the command name: state, ppid, pgrp, ...
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) === pgid;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+function vmRss(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
-  if (kb === undefined) throw new Error(`no VmRSS for pid ${child.pid}`);
+  if (kb === undefined) throw new Error(`no VmRSS for pid ${pid}`);
   return Number(kb) * 1024;
 }
 
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
+/** SIGTERM (the bot's graceful shutdown), then SIGKILL to whatever of the group is left. */
+async function stopGroup(child: ChildProcess): Promise<void> {
+  const pgid = child.pid ?? 0;
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(timer);
+  }
+  try {
+    process.kill(-pgid, 'SIGKILL');
+  } catch {
+    // The group is gone already.
+  }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

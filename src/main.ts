@@ -89,10 +89,16 @@ async function main(): Promise<void> {
     metrics,
   });
   const options: AdapterStartOptions = { app, env, config, routes };
-  // Platform adapters are wired here as they land (Slack, Discord); each registers its ChatPlatform.
-  if (env.slack) adapters.push(await startSlackAdapter(options, { logger }));
-  if (env.discord) adapters.push(await startDiscordAdapter(options, { logger }));
-  void options;
+  // Each adapter registers its ChatPlatform. They start side by side: Discord's gateway handshake
+  // and Slack's auth.test are both mostly waiting on the network.
+  const starting = [
+    ...(env.slack ? [startSlackAdapter(options, { logger })] : []),
+    ...(env.discord ? [startDiscordAdapter(options, { logger })] : []),
+  ];
+  const started = await Promise.allSettled(starting);
+  for (const result of started) if (result.status === 'fulfilled') adapters.push(result.value);
+  const failed = started.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
   app.startWorkers();
   if (!adapters.some((adapter) => adapter.servesHttp)) {
     http = await startHttpServer(env.port, routes, { logger });

@@ -1,7 +1,7 @@
 import { DEFAULT_DISCORD_API_URL, readEnvOptions } from '../../src/config/read-env.ts';
 import { inviteUrl } from './invite-url.ts';
 
-/** `npx tsx adapters/discord/print-invite-url.ts`: the URL that adds the bot to a server. */
+/** `node dist/adapters/discord/print-invite-url.js`: the URL that adds the bot to a server. */
 const env = readEnvOptions();
 const applicationId = env.discord?.applicationId ?? env.raw.DISCORD_APPLICATION_ID;
 if (!applicationId) {

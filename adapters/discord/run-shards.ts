@@ -1,9 +1,10 @@
+import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REST, type RESTGetAPIGatewayBotResult, Routes, ShardingManager } from 'discord.js';
 import { readEnvOptions } from '../../src/config/read-env.ts';
 
 /**
- * For bots in thousands of guilds: `npx tsx adapters/discord/run-shards.ts` starts one tocsin
+ * For bots in thousands of guilds: `node dist/adapters/discord/run-shards.js` starts one tocsin
  * process per shard with discord.js's ShardingManager. Each process runs the whole app (the
  * Discord client for its shards, the job workers) against the same Redis, so REDIS_URL must be
  * set; discord.js tells each client its shard ids through the environment it forks with.
@@ -15,11 +16,14 @@ async function runShards(): Promise<void> {
   // Asked from DISCORD_API_URL, not left to ShardingManager's 'auto', which ignores that setting.
   const rest = new REST({ api: env.discord.apiUrl }).setToken(env.discord.token);
   const gateway = (await rest.get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
-  const manager = new ShardingManager(fileURLToPath(new URL('../../src/main.ts', import.meta.url)), {
+  // Compiled, this file is .js and so is main; run from source (tsx), both are .ts and each shard
+  // needs tsx's loader too.
+  const ext = extname(fileURLToPath(import.meta.url));
+  const manager = new ShardingManager(fileURLToPath(new URL(`../../src/main${ext}`, import.meta.url)), {
     token: env.discord.token,
     totalShards: gateway.shards,
     mode: 'process',
-    execArgv: ['--import', 'tsx'],
+    execArgv: ext === '.ts' ? ['--import', 'tsx'] : [],
   });
   manager.on('shardCreate', (shard) => process.stdout.write(`tocsin shard ${shard.id} starting\n`));
   await manager.spawn();

@@ -29,7 +29,7 @@ export interface EscalationChainPolicy {
 }
 
 /**
- * The severity table of the runbook in seed 001 (shared/seeds/001_*.txt): definitions and response
+ * The severity table of the runbook in seed 001 (the project's founding runbook): definitions and response
  * times are the seed's, as is "a SEV-2 not resolved within 2 hours escalates to SEV-1" and "a
  * post-incident report after any SEV-1 or SEV-2". The seed has no SEV-4, no status-update cadence,
  * no commander nudge and no postmortem deadline: those values are ours, chosen to match the response

@@ -1,10 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../package-root.ts';
 
-export const BUILTIN_TEMPLATES_DIR = resolve(
-  fileURLToPath(new URL('../../templates/postmortem', import.meta.url)),
-);
+export const BUILTIN_TEMPLATES_DIR = join(PACKAGE_ROOT, 'templates', 'postmortem');
 const SUFFIX = '.md.eta';
 
 /** Template names to files. A user directory overrides built-ins of the same name. */

@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { spawnTracked, stopTracked } from '../support/tracked-process.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -13,18 +13,23 @@ function run(
   env: Record<string, string>,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, env: { ...env, HOME: process.env.HOME ?? '/tmp' } });
+    const child = spawnTracked(command, args, {
+      cwd: root,
+      env: { ...env, HOME: process.env.HOME ?? '/tmp' },
+    });
+    // Whatever the run leaves behind (npm, the bot, its redis-server) ends with it.
+    child.once('exit', () => void stopTracked(child, 'SIGKILL', 0));
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
     });
-    child.stderr.on('data', (chunk: Buffer) => {
+    child.stderr?.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
     });
     child.on('error', reject);
     child.on('exit', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
+    child.stdin?.end(input);
   });
 }
 
@@ -57,7 +62,7 @@ describe('npm start with no platform tokens', () => {
     const bin = join(dir, 'bin');
     mkdirSync(bin);
     symlinkSync(process.execPath, join(bin, 'node'));
-    const result = await run(process.execPath, ['--import', 'tsx', 'src/main.ts'], '', {
+    const result = await run(process.execPath, ['dist/src/main.js'], '', {
       PATH: bin,
       TOCSIN_DATA_DIR: join(dir, 'data'),
     });
@@ -72,7 +77,7 @@ describe('npm start with no platform tokens', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tocsin-e2e-'));
     const config = join(dir, 'bad.yml');
     await import('node:fs/promises').then((fs) => fs.writeFile(config, 'timezone: Nowhere/Land\n'));
-    const result = await run(process.execPath, ['--import', 'tsx', 'src/main.ts'], '', {
+    const result = await run(process.execPath, ['dist/src/main.js'], '', {
       PATH: process.env.PATH ?? '',
       INCIDENT_CONFIG: config,
       TOCSIN_DATA_DIR: join(dir, 'data'),

@@ -99,11 +99,16 @@ describe('commands in the console chat', () => {
 
   it('shows the timeline in the order things happened', async () => {
     await declared();
-    const out = await session.type('/incident note 09:50 first alert', '/incident timeline');
-    const alert = out.indexOf('first alert');
-    const declaredAt = out.indexOf('Incident declared');
-    expect(alert).toBeGreaterThan(-1);
-    expect(alert).toBeLessThan(declaredAt);
+    await session.type('/clock 2025-11-20 10:05 UTC', '/incident status identified bad feature flag');
+    await session.type('/incident note 09:50 first alert');
+    // Only the timeline's own answer: the note's echo above it must not count.
+    const answer = await session.type('/incident timeline');
+    expect(answer.trimEnd().split('\n')).toEqual([
+      '[#inc-1-checkout-errors] tocsin (only visible to you): Timeline of INC-1 (3 entries)',
+      '    09:50 UTC  alice: first alert',
+      '    10:00 UTC  alice: Incident declared: SEV2 checkout errors',
+      '    10:05 UTC  alice: Status identified: bad feature flag',
+    ]);
   });
 
   it('shows help generated from the registry', async () => {

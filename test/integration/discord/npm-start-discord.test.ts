@@ -1,10 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeDiscord } from '../../fakes/discord/index.ts';
 import { createSlackEventSender, type FakeSlack, startFakeSlack } from '../../fakes/slack/index.ts';
+import { spawnTracked, stopTracked } from '../../support/tracked-process.ts';
 
 const root = new URL('../../..', import.meta.url).pathname;
 
@@ -13,11 +14,7 @@ let discord: FakeDiscord | undefined;
 let slack: FakeSlack | undefined;
 
 afterEach(async () => {
-  if (child && child.exitCode === null) {
-    const exited = new Promise((resolve) => child?.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  }
+  if (child) await stopTracked(child);
   await discord?.close();
   await slack?.close();
   child = undefined;
@@ -47,7 +44,7 @@ describe('npm start with Discord and Slack tokens', () => {
     discord = await FakeDiscord.start({ token: 'e2e-discord-token' });
     slack = await startFakeSlack({ socketModePingIntervalMs: 0 });
     const dir = mkdtempSync(join(tmpdir(), 'tocsin-discord-e2e-'));
-    child = spawn('npm', ['start', '--silent'], {
+    child = spawnTracked('npm', ['start', '--silent'], {
       cwd: root,
       env: {
         PATH: process.env.PATH ?? '',

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import {
   freePort,
   startEmbeddedRedis,
 } from '../../../src/storage/redis/embedded-redis.ts';
+import { spawnTracked, stopTracked } from '../../support/tracked-process.ts';
 import { createOpsApp, type OpsApp } from './support/ops-app.ts';
 
 let master: EmbeddedRedis | undefined;
@@ -16,7 +17,7 @@ let app: OpsApp | undefined;
 let dir: string | undefined;
 afterEach(async () => {
   await app?.dispose();
-  sentinel?.kill('SIGTERM');
+  if (sentinel) await stopTracked(sentinel);
   await master?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
   app = undefined;
@@ -43,7 +44,7 @@ async function startSentinel(
       '',
     ].join('\n'),
   );
-  const child = spawn('redis-server', [config, '--sentinel'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnTracked('redis-server', [config, '--sentinel'], { stdio: ['ignore', 'pipe', 'pipe'] });
   await new Promise<void>((resolve, reject) => {
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => {

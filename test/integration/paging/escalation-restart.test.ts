@@ -1,10 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HttpReceiver } from '../../fakes/pagers/http-receiver.ts';
 import { accepted, startWebhookReceiver, webhookBody } from '../../fakes/pagers/webhook-receiver.ts';
 import { testRedisUrl } from '../../support/test-app.ts';
+import { spawnTracked, stopTracked } from '../../support/tracked-process.ts';
 import {
   PagingDriver,
   type PagingNode,
@@ -23,14 +24,14 @@ let front: PagingNode | undefined;
 const workers: ChildProcess[] = [];
 
 afterEach(async () => {
-  for (const worker of workers.splice(0)) if (worker.exitCode === null) worker.kill('SIGKILL');
+  for (const worker of workers.splice(0)) await stopTracked(worker, 'SIGKILL');
   await front?.dispose();
   await hook?.close();
 });
 
 /** Starts a worker process and resolves once its BullMQ worker is connected. */
 async function startWorker(prefix: string, rawConfig: Record<string, unknown>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', WORKER], {
+  const child = spawnTracked(process.execPath, ['--import', 'tsx', WORKER], {
     env: {
       ...process.env,
       WORKER_REDIS_URL: testRedisUrl(),

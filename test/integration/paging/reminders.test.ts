@@ -58,11 +58,14 @@ describe('the status-update reminder', () => {
 describe('the other reminders', () => {
   it('nudges an incident that has no commander yet', async () => {
     const driver = driverFor({ severities: [{ id: 'SEV2', ...QUIET, commander_nudge: '1s' }] });
-    await driver.declare('sev2 search is slow');
-    await driver.waitForEvents(reminder('no_commander'));
-    await driver.waitForPrinted(
+    const declared = await driver.declare('sev2 search is slow');
+    const [nudge] = await driver.waitForEvents(reminder('no_commander'));
+    const line = await driver.waitForPrinted('INC-1 has no commander yet.');
+    expect(line).toContain(
       'INC-1 has no commander yet. Whoever leads the response: /incident role commander @you.',
     );
+    expect(line).toMatch(new RegExp(`^\\[#${declared.channel?.name ?? declared.channel?.id}\\]`));
+    expect(Date.parse(nudge?.at ?? '')).toBeGreaterThanOrEqual(Date.parse(declared.declaredAt) + 1000);
   });
 
   it('does not nudge for a commander once someone took the role', async () => {

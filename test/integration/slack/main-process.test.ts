@@ -1,20 +1,17 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSlackEventSender, type FakeSlack, startFakeSlack } from '../../fakes/slack/index.ts';
+import { spawnTracked, stopTracked } from '../../support/tracked-process.ts';
 
 const root = new URL('../../..', import.meta.url).pathname;
 
 let child: ChildProcess | undefined;
 let fake: FakeSlack | undefined;
 afterEach(async () => {
-  if (child && child.exitCode === null) {
-    const exited = new Promise((resolve) => child?.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  }
+  if (child) await stopTracked(child);
   await fake?.close();
   child = undefined;
   fake = undefined;
@@ -41,9 +38,9 @@ describe('the tocsin process started with Slack tokens (HTTP mode)', () => {
   it('serves /slack/events and /healthz on one port, and runs a command against SLACK_API_URL', async () => {
     fake = await startFakeSlack({ socketModePingIntervalMs: 0 });
     const dir = mkdtempSync(join(tmpdir(), 'tocsin-slack-e2e-'));
-    // tsx (what `npm start` runs) directly: it relays SIGTERM to the bot once, so the bot's graceful
-    // shutdown runs and stops its embedded Redis (npm would not pass the signal on).
-    child = spawn(join(root, 'node_modules/.bin/tsx'), ['src/main.ts'], {
+    // The compiled entry point that `npm start` and the Docker image run, as its own process, so
+    // SIGTERM reaches the bot's graceful shutdown, which stops its embedded Redis.
+    child = spawnTracked(process.execPath, ['dist/src/main.js'], {
       cwd: root,
       env: {
         PATH: process.env.PATH ?? '',

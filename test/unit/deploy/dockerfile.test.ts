@@ -75,11 +75,26 @@ describe('Dockerfile', () => {
       s.instructions.filter((i) => i.keyword === 'RUN').map((i) => i.args),
     );
     expect(runs.some((r) => /\bnpm ci\b/.test(r) && /--omit=dev\b/.test(r))).toBe(true);
-    // tsx runs the TypeScript sources at runtime, so it must be a production dependency.
+  });
+
+  it('runs compiled JavaScript: no TypeScript toolchain is a production dependency', () => {
     const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as {
       dependencies?: Record<string, string>;
+      devDependencies?: Record<string, string>;
     };
-    expect(pkg.dependencies?.tsx).toBeDefined();
+    for (const tool of ['tsx', 'typescript']) {
+      expect(pkg.dependencies?.[tool], `${tool} is a production dependency`).toBeUndefined();
+      expect(pkg.devDependencies?.[tool]).toBeDefined();
+    }
+  });
+
+  it('compiles in a build stage and copies only dist/ into the final image', () => {
+    const buildStage = allStages
+      .slice(0, -1)
+      .find((s) => s.instructions.some((i) => i.keyword === 'RUN' && /\bnpm run build\b/.test(i.args)));
+    expect(buildStage, 'no stage runs npm run build').toBeDefined();
+    const copies = finalStage.instructions.filter((i) => i.keyword === 'COPY').map((i) => i.args);
+    expect(copies).toContain(`--from=${buildStage?.name} /app/dist ./dist`);
   });
 
   it('builds every stage on a slim Node 20 image', () => {
@@ -104,7 +119,7 @@ describe('Dockerfile', () => {
     ).toBe(true);
   });
 
-  it('ships the code it runs: src, adapters, templates and package*.json under /app', () => {
+  it('ships what it runs and no sources: templates and package*.json under /app, not src or adapters', () => {
     expect(last('WORKDIR')?.args).toBe('/app');
     const copied = finalStage.instructions
       .filter((i) => i.keyword === 'COPY' && !i.args.includes('--from='))
@@ -114,7 +129,8 @@ describe('Dockerfile', () => {
           .filter((a) => !a.startsWith('--'))
           .slice(0, -1),
       );
-    for (const path of ['src', 'adapters', 'templates']) expect(copied).toContain(path);
+    expect(copied).toContain('templates');
+    for (const source of ['src', 'adapters']) expect(copied).not.toContain(source);
     expect(copied.some((p) => /^package(\*|-lock)?\.json$/.test(p))).toBe(true);
   });
 
@@ -133,7 +149,7 @@ describe('Dockerfile', () => {
     expect(argv, 'CMD must be exec form: shell form makes /bin/sh PID 1').not.toBeNull();
     expect(argv?.[0]).toBe('node');
     expect(argv).not.toContain('npm');
-    expect(argv?.join(' ')).toMatch(/--import[ =]tsx(\/esm)? src\/main\.ts$/);
+    expect(argv).toEqual(['node', 'dist/src/main.js']);
   });
 
   it('has a HEALTHCHECK on /healthz that needs no curl', () => {
@@ -145,7 +161,8 @@ describe('Dockerfile', () => {
   });
 
   it('copies only paths that exist in the repository', () => {
-    const copied = finalStage.instructions
+    const copied = allStages
+      .flatMap((s) => s.instructions)
       .filter((i) => i.keyword === 'COPY' && !i.args.includes('--from='))
       .flatMap((i) =>
         i.args

@@ -1,5 +1,7 @@
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { spawnTracked } from '../../../support/tracked-process.ts';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 
@@ -20,15 +22,16 @@ export class BotProcess {
   stdout = '';
   stderr = '';
   readonly exited: Promise<BotExit>;
-  private readonly child: ChildProcessWithoutNullStreams;
+  private readonly child: ChildProcess & { stdin: Writable; stdout: Readable; stderr: Readable };
   private partial = '';
   private readonly listeners = new Set<() => void>();
 
-  private constructor(script: string, env: Record<string, string>) {
-    this.child = spawn(process.execPath, ['--import', 'tsx', script], {
+  private constructor(nodeArgs: readonly string[], env: Record<string, string>) {
+    this.child = spawnTracked(process.execPath, nodeArgs, {
       cwd: root,
+      stdio: 'pipe',
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
-    });
+    }) as BotProcess['child'];
     this.child.stdout.on('data', (chunk: Buffer) => this.onStdout(chunk.toString()));
     this.child.stderr.on('data', (chunk: Buffer) => {
       this.stderr += chunk.toString();
@@ -46,14 +49,14 @@ export class BotProcess {
 
   /** The fault-test driver (see bot-driver.ts); resolves once it says it is ready. */
   static async driver(env: Record<string, string>): Promise<BotProcess> {
-    const bot = new BotProcess('test/e2e/faults/support/bot-driver.ts', env);
+    const bot = new BotProcess(['--import', 'tsx', 'test/e2e/faults/support/bot-driver.ts'], env);
     await bot.waitFor((event) => event.event === 'ready', 'the driver to be ready', 30_000);
     return bot;
   }
 
-  /** The real composition root, `src/main.ts`. */
+  /** The real composition root, compiled, as `npm start` and the Docker image run it. */
   static main(env: Record<string, string>): BotProcess {
-    return new BotProcess('src/main.ts', env);
+    return new BotProcess(['dist/src/main.js'], env);
   }
 
   get pid(): number {
