@@ -7,6 +7,7 @@ COPY package.json package-lock.json ./
 # Scripts are skipped here: `prepare` would build before the sources are copied in.
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
+COPY scripts ./scripts
 COPY src ./src
 COPY adapters ./adapters
 RUN npm run build
@@ -41,4 +42,4 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"]
 
 # node itself is PID 1 (no npm/sh wrapper), so SIGTERM reaches the bot's handler.
-CMD ["node", "dist/src/main.js"]
+CMD ["node", "dist/tocsin.mjs"]

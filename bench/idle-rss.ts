@@ -13,7 +13,7 @@ import { median } from './lib/percentiles.ts';
 
 /**
  * The bot's start-up time and resident memory when idle with both adapters connected:
- * `node dist/src/main.js`, the command `npm start` and the Docker image run, with Slack (HTTP mode)
+ * `node dist/tocsin.mjs`, the command `npm start` and the Docker image run, with Slack (HTTP mode)
  * and Discord pointed at their fakes and a private Redis. Start-up is the time from spawn to the
  * first 200 from /readyz; RSS is summed over every node process the bot leaves running (its whole
  * process group, from /proc), read once it has settled: V8's memory reducer gives back the start-up
@@ -27,7 +27,7 @@ export const idleRss: Benchmark = {
 };
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
-const ENTRY = 'dist/src/main.js';
+const ENTRY = 'dist/tocsin.mjs';
 const MB = 1024 * 1024;
 
 interface Sample {

@@ -16,14 +16,15 @@ async function runShards(): Promise<void> {
   // Asked from DISCORD_API_URL, not left to ShardingManager's 'auto', which ignores that setting.
   const rest = new REST({ api: env.discord.apiUrl }).setToken(env.discord.token);
   const gateway = (await rest.get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
-  // Compiled, this file is .js and so is main; run from source (tsx), both are .ts and each shard
-  // needs tsx's loader too.
-  const ext = extname(fileURLToPath(import.meta.url));
-  const manager = new ShardingManager(fileURLToPath(new URL(`../../src/main${ext}`, import.meta.url)), {
+  // Compiled, each shard runs the bundle that `npm start` runs; from source (tsx), main.ts, and each
+  // shard needs tsx's loader too.
+  const compiled = extname(fileURLToPath(import.meta.url)) === '.js';
+  const entry = new URL(compiled ? '../../tocsin.mjs' : '../../src/main.ts', import.meta.url);
+  const manager = new ShardingManager(fileURLToPath(entry), {
     token: env.discord.token,
     totalShards: gateway.shards,
     mode: 'process',
-    execArgv: ext === '.ts' ? ['--import', 'tsx'] : [],
+    execArgv: compiled ? [] : ['--import', 'tsx'],
   });
   manager.on('shardCreate', (shard) => process.stdout.write(`tocsin shard ${shard.id} starting\n`));
   await manager.spawn();

@@ -62,7 +62,7 @@ describe('npm start with no platform tokens', () => {
     const bin = join(dir, 'bin');
     mkdirSync(bin);
     symlinkSync(process.execPath, join(bin, 'node'));
-    const result = await run(process.execPath, ['dist/src/main.js'], '', {
+    const result = await run(process.execPath, ['dist/tocsin.mjs'], '', {
       PATH: bin,
       TOCSIN_DATA_DIR: join(dir, 'data'),
     });
@@ -77,7 +77,7 @@ describe('npm start with no platform tokens', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tocsin-e2e-'));
     const config = join(dir, 'bad.yml');
     await import('node:fs/promises').then((fs) => fs.writeFile(config, 'timezone: Nowhere/Land\n'));
-    const result = await run(process.execPath, ['dist/src/main.js'], '', {
+    const result = await run(process.execPath, ['dist/tocsin.mjs'], '', {
       PATH: process.env.PATH ?? '',
       INCIDENT_CONFIG: config,
       TOCSIN_DATA_DIR: join(dir, 'data'),

@@ -40,7 +40,7 @@ describe('the tocsin process started with Slack tokens (HTTP mode)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tocsin-slack-e2e-'));
     // The compiled entry point that `npm start` and the Docker image run, as its own process, so
     // SIGTERM reaches the bot's graceful shutdown, which stops its embedded Redis.
-    child = spawnTracked(process.execPath, ['dist/src/main.js'], {
+    child = spawnTracked(process.execPath, ['dist/tocsin.mjs'], {
       cwd: root,
       env: {
         PATH: process.env.PATH ?? '',

@@ -149,7 +149,7 @@ describe('Dockerfile', () => {
     expect(argv, 'CMD must be exec form: shell form makes /bin/sh PID 1').not.toBeNull();
     expect(argv?.[0]).toBe('node');
     expect(argv).not.toContain('npm');
-    expect(argv).toEqual(['node', 'dist/src/main.js']);
+    expect(argv).toEqual(['node', 'dist/tocsin.mjs']);
   });
 
   it('has a HEALTHCHECK on /healthz that needs no curl', () => {

@@ -56,7 +56,7 @@ export class BotProcess {
 
   /** The real composition root, compiled, as `npm start` and the Docker image run it. */
   static main(env: Record<string, string>): BotProcess {
-    return new BotProcess(['dist/src/main.js'], env);
+    return new BotProcess(['dist/tocsin.mjs'], env);
   }
 
   get pid(): number {
