@@ -1,17 +1,14 @@
-import dayjs from 'dayjs';
-import timezone from 'dayjs/plugin/timezone.js';
-import utc from 'dayjs/plugin/utc.js';
+import { instantAt, instantOf } from '../core/time/local-time.ts';
 import { DAY_MS } from './duration.ts';
 import type { Schedule, ScheduleLayer, Weekday } from './schedule-schema.ts';
-
-dayjs.extend(utc);
-dayjs.extend(timezone);
 
 /**
  * Who is on call, as pure arithmetic over a validated schedule.
  *
  * Shift boundaries sit at the handoff wall-clock time in the schedule's zone, so a 09:00 handoff stays
  * at 09:00 local across DST and the shift containing the change is an hour shorter or longer in UTC.
+ * A handoff in the skipped or repeated hour follows the DST rule of core/time/local-time.ts, the
+ * same one notes and chat times use.
  * Overrides win over the rotation inside [start, end); when several overlap, the one listed last wins
  * (like a later line in a config file overriding an earlier one).
  */
@@ -81,44 +78,9 @@ export function nextOnCall(schedule: Schedule, at: Date, layer = 'primary'): OnC
   return describe(stretchAt(timeline, current.end), layer);
 }
 
-/**
- * The instant at which the wall clock in `zone` shows `date` ("YYYY-MM-DD") `time` ("HH:MM").
- * dayjs.tz would move a time in the spring-forward gap forward by the gap's length (02:30 → 03:30) and
- * pick the second of two repeated times; we want the first valid instant after the gap (03:00), and the
- * first occurrence of a repeated time, so that a handoff never lands later than the clock promised.
- */
+/** The instant at which the wall clock in `zone` shows `date` ("YYYY-MM-DD") `time` ("HH:MM"). */
 export function zonedTimeToUtc(date: string, time: string, zone: string): Date {
-  const [hours = 0, minutes = 0] = time.split(':').map(Number);
-  return new Date(wallClockToInstant(dayNumberOf(date) * DAY_MS + (hours * 60 + minutes) * MINUTE_MS, zone));
-}
-
-// --- wall clock ------------------------------------------------------------------------------------
-
-function offsetMs(instant: number, zone: string): number {
-  return dayjs(instant).tz(zone).utcOffset() * MINUTE_MS;
-}
-
-/** `wallClock` is the local date-time encoded as if it were UTC epoch ms. */
-function wallClockToInstant(wallClock: number, zone: string): number {
-  // Offsets a day either side cover both sides of any single transition near this wall-clock time.
-  const offsets = [offsetMs(wallClock - DAY_MS, zone), offsetMs(wallClock + DAY_MS, zone)];
-  // The same offset on both sides means no transition nearby: the common case, and one less lookup.
-  if (offsets[0] === offsets[1]) return wallClock - (offsets[0] ?? 0);
-  const valid = offsets
-    .map((offset) => wallClock - offset)
-    .filter((instant) => instant + offsetMs(instant, zone) === wallClock)
-    .sort((a, b) => a - b);
-  if (valid[0] !== undefined) return valid[0];
-  // In a gap: find the transition, the first instant whose offset is the post-gap one.
-  let before = wallClock - Math.max(...offsets);
-  let after = wallClock - Math.min(...offsets);
-  const postGapOffset = offsetMs(after, zone);
-  while (after - before > 1) {
-    const middle = before + Math.floor((after - before) / 2);
-    if (offsetMs(middle, zone) === postGapOffset) after = middle;
-    else before = middle;
-  }
-  return after;
+  return new Date(instantOf(date, time, zone) ?? Number.NaN);
 }
 
 function dayNumberOf(date: string): number {
@@ -140,7 +102,7 @@ function rotationOf(layer: ScheduleLayer, zone: string): Rotation {
   const [hours = 0, minutes = 0] = layer.handoff.split(':').map(Number);
   const handoffMs = (hours * 60 + minutes) * MINUTE_MS;
   const startDay = dayNumberOf(layer.start);
-  const handoffOn = (day: number) => wallClockToInstant(day * DAY_MS + handoffMs, zone);
+  const handoffOn = (day: number) => instantAt(day * DAY_MS + handoffMs, zone);
   const first = handoffOn(startDay);
   const base = { members: layer.members, approxLengthMs: layer.lengthMs };
 
@@ -155,8 +117,8 @@ function rotationOf(layer: ScheduleLayer, zone: string): Rotation {
     layer.rotation === 'weekly'
       ? startDay + ((WEEKDAY_INDEX[layer.handoffDay] - weekdayOf(startDay) + 7) % 7 || 7)
       : startDay + days;
-  // Each lookup may probe the zone several times (dayjs.tz is slow), and a query asks for the same
-  // few boundaries repeatedly while it walks neighbouring segments.
+  // Each lookup probes the zone several times, and a query asks for the same few boundaries
+  // repeatedly while it walks neighbouring segments.
   const cache = new Map<number, number>();
   const boundary = (k: number) => {
     if (k <= 0) return first;

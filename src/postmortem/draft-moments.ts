@@ -1,12 +1,13 @@
 import { dayjs } from '../core/time/dayjs.ts';
+import { wallClockAt } from '../core/time/local-time.ts';
+import { zoneNameAt } from '../core/time/zone-names.ts';
 import type { Moment, Span } from './postmortem-model.ts';
-import { ZoneOffsets } from './zone-offsets.ts';
 
 const MINUTE = 60_000;
 
 /** Formats the instants of one draft: UTC first, the workspace zone after, dates when needed. */
 export class DraftMoments {
-  private readonly zone: ZoneOffsets | undefined;
+  private readonly zone: string | undefined;
   private readonly originMinute: number;
 
   constructor(
@@ -17,7 +18,7 @@ export class DraftMoments {
     readonly withDates: boolean,
   ) {
     this.originMinute = Math.floor(Date.parse(origin) / MINUTE);
-    this.zone = timeZone === 'UTC' ? undefined : new ZoneOffsets(timeZone);
+    this.zone = timeZone === 'UTC' ? undefined : timeZone;
   }
 
   moment(iso: string): Moment {
@@ -28,8 +29,8 @@ export class DraftMoments {
     const utcText = `${this.withDates ? `${date} ` : ''}${clock} UTC`;
     const utcFull = `${date} ${clock} UTC`;
     if (!this.zone) return { iso: utc, date, clock, text: utcText, full: utcFull };
-    const localIso = new Date(ms + this.zone.offsetAt(ms) * MINUTE).toISOString();
-    const localClock = `${localIso.slice(11, 16)} ${this.zone.abbreviationAt(ms)}`;
+    const localIso = new Date(wallClockAt(ms, this.zone)).toISOString();
+    const localClock = `${localIso.slice(11, 16)} ${zoneNameAt(ms, this.zone)}`;
     const localFull = `${localIso.slice(0, 10)} ${localClock}`;
     return {
       iso: utc,
@@ -46,8 +47,8 @@ export class DraftMoments {
     const utc = new Date(ms).toISOString();
     const utcText = `${this.withDates ? utc.slice(0, 10) : ''}${this.withDates ? ' ' : ''}${utc.slice(11, 16)} UTC`;
     if (!this.zone) return utcText;
-    const local = new Date(ms + this.zone.offsetAt(ms) * MINUTE).toISOString();
-    const clock = `${local.slice(11, 16)} ${this.zone.abbreviationAt(ms)}`;
+    const local = new Date(wallClockAt(ms, this.zone)).toISOString();
+    const clock = `${local.slice(11, 16)} ${zoneNameAt(ms, this.zone)}`;
     return `${utcText} (${this.withDates ? `${local.slice(0, 10)} ${clock}` : clock})`;
   }
 

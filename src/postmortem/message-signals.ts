@@ -18,9 +18,12 @@ const WORD_SIGNALS: ReadonlyArray<readonly [SuggestionSignal, RegExp]> = [
 const URL = /\bhttps?:\/\/[^\s<>|]+/gi;
 const ALERT_URL = /alert|pagerduty|opsgenie|victorops|\/incidents?\b/i;
 const DASHBOARD_URL = /grafana|dashboard|kibana|datadog|newrelic|honeycomb|\/d\/[\w-]+/i;
-/** `15:23`, `15:23 CEST`, `2025-11-20 15:23 UTC`; not `15:23:45`, `v1.15:2`, or a port. */
+/**
+ * `15:23`, `15:23 CEST`, `15:23 GMT+5:30`, `2025-11-20 15:23 UTC`; not `15:23:45`, `v1.15:2`, or a port.
+ * `GMT+1` comes before the plain word so that it is not read as `GMT`: tocsin itself prints it.
+ */
 const CLOCK_TIME =
-  /(?<![\w.:/-])(?:(\d{4}-\d{2}-\d{2})[ T])?([01]?\d|2[0-3]):([0-5]\d)(?![\w:])(?:[ \t]+([A-Za-z]{1,5}|[+-]\d{2}:?\d{2}|[A-Za-z]+\/[A-Za-z_]+)\b)?/;
+  /(?<![\w.:/-])(?:(\d{4}-\d{2}-\d{2})[ T])?([01]?\d|2[0-3]):([0-5]\d)(?![\w:])(?:[ \t]+((?:GMT|UTC)[+-]\d{1,2}(?::\d{2})?|[A-Za-z]{1,5}|[+-]\d{2}:?\d{2}|[A-Za-z]+\/[A-Za-z_]+)\b)?/;
 /**
  * How far back a time mentioned in chat may reach. A bare `10:30` said at 10:05 is an ETA, not
  * yesterday morning; recollections of an incident are from the last hours.

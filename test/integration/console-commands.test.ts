@@ -139,7 +139,7 @@ describe('commands in the console chat', () => {
     session = createConsoleSession({ config: testConfig({ timezone: 'Europe/Berlin' }) });
     await session.type('/clock 2025-11-20 10:00 UTC', '/incident start sev2 x');
     const out = await session.type('/incident note 10:55 alert');
-    expect(out).toContain('Noted at 09:55 UTC (10:55 GMT+1): alert');
+    expect(out).toContain('Noted at 09:55 UTC (10:55 CET): alert');
   });
 });
 

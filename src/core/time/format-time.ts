@@ -1,18 +1,21 @@
-import { dayjs } from './dayjs.ts';
+import { wallClockAt } from './local-time.ts';
+import { zoneNameAt } from './zone-names.ts';
 
-/** `15:23 UTC`, or `15:23 UTC (16:23 CET)` when the workspace lives elsewhere. */
+/**
+ * `15:23 UTC`, or `15:23 UTC (16:23 CET)` when the workspace lives elsewhere. The local time carries
+ * the abbreviation people write (CET, EDT, BST), from the same names the drafts use.
+ */
 export function formatClock(iso: string | Date, timeZone: string, withDate = false): string {
-  const instant = dayjs(iso).utc();
-  const format = withDate ? 'YYYY-MM-DD HH:mm' : 'HH:mm';
-  const utcText = `${instant.format(format)} UTC`;
+  const ms = new Date(iso).getTime();
+  const utcText = `${clockText(ms, withDate)} UTC`;
   if (timeZone === 'UTC') return utcText;
-  const local = instant.tz(timeZone);
-  return `${utcText} (${local.format(format)} ${zoneAbbreviation(local.toDate(), timeZone)})`;
+  return `${utcText} (${clockText(wallClockAt(ms, timeZone), withDate)} ${zoneNameAt(ms, timeZone)})`;
 }
 
-export function zoneAbbreviation(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' }).formatToParts(instant);
-  return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+/** `HH:mm` or `YYYY-MM-DD HH:mm` of an instant or a wall clock, read as UTC. */
+function clockText(ms: number, withDate: boolean): string {
+  const iso = new Date(ms).toISOString();
+  return withDate ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : iso.slice(11, 16);
 }
 
 /** `1h 12m`, `3m`, `2d 4h`: durations as responders say them. */

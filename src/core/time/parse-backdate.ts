@@ -1,6 +1,6 @@
 import { fail, ok, type Result, userError } from '../errors.ts';
-import { dayjs, isValidTimeZone } from './dayjs.ts';
-import { parseZone, type ZoneSpec } from './zone-names.ts';
+import { instantOf, lastOccurrence, type Zone } from './local-time.ts';
+import { parseZone } from './zone-names.ts';
 
 export interface LeadingTime {
   /** Undefined when the text does not begin with a time. */
@@ -21,7 +21,8 @@ const FUTURE_TOLERANCE_MS = 60_000;
 
 /**
  * Reads a leading time off a note: `15:23 text`, `15:23 CEST text`, `2025-11-20 15:23 UTC text`.
- * A bare time is its most recent past occurrence; an explicit date in the future is refused.
+ * A bare time is its most recent past occurrence; an explicit date in the future is refused. DST
+ * days follow the rule in local-time.ts, shared with schedules and times mentioned in chat.
  */
 export function parseLeadingTime(text: string, context: BackdateContext): Result<LeadingTime> {
   const match = /^(?:(\d{4}-\d{2}-\d{2})[ T])?(\d{1,2}):(\d{2})(?=\s|$)\s*/.exec(text);
@@ -40,23 +41,25 @@ export function parseLeadingTime(text: string, context: BackdateContext): Result
     );
   }
   let rest = text.slice(whole.length);
-  let zone: ZoneSpec = { kind: 'iana', name: context.timeZone };
+  let zone: Zone = context.timeZone;
   const zoneToken = /^(\S+)(?:\s+|$)/.exec(rest);
-  const typedZone = zoneToken ? parseZone(zoneToken[1] as string, isValidTimeZone) : undefined;
+  const typedZone = zoneToken ? parseZone(zoneToken[1] as string) : undefined;
   if (zoneToken && typedZone) {
     zone = typedZone;
     rest = rest.slice(zoneToken[0].length);
   }
   const clock = `${pad(hour)}:${pad(minute)}`;
-  const occurredAt = date ? atLocal(date, clock, zone) : mostRecentPast(clock, zone, context.now);
-  if (!occurredAt) {
+  const now = context.now.getTime();
+  const ms = date ? instantOf(date, clock, zone) : lastOccurrence(clock, zone, now, FUTURE_TOLERANCE_MS);
+  if (ms === undefined) {
     return fail(userError('invalid_time', `"${date} ${clock}" is not a valid date. Use ${NOTE_TIME_USAGE}.`));
   }
-  if (occurredAt.getTime() > context.now.getTime() + FUTURE_TOLERANCE_MS) {
+  const occurredAt = new Date(ms);
+  if (ms > now + FUTURE_TOLERANCE_MS) {
     return fail(
       userError(
         'time_in_future',
-        `${dayjs(occurredAt).utc().format('YYYY-MM-DD HH:mm')} UTC is in the future. A note's time can only be now or earlier.`,
+        `${occurredAt.toISOString().slice(0, 16).replace('T', ' ')} UTC is in the future. A note's time can only be now or earlier.`,
       ),
     );
   }
@@ -67,36 +70,14 @@ function pad(value: number): string {
   return String(value).padStart(2, '0');
 }
 
-function atLocal(date: string, clock: string, zone: ZoneSpec): Date | undefined {
-  const local = `${date} ${clock}`;
-  if (!dayjs(local, 'YYYY-MM-DD HH:mm', true).isValid()) return undefined;
-  if (zone.kind === 'offset') {
-    return dayjs.utc(local, 'YYYY-MM-DD HH:mm').subtract(zone.minutes, 'minute').toDate();
-  }
-  return dayjs.tz(local, 'YYYY-MM-DD HH:mm', zone.name).toDate();
-}
-
-function mostRecentPast(clock: string, zone: ZoneSpec, now: Date): Date | undefined {
-  const today =
-    zone.kind === 'offset'
-      ? dayjs(now).utcOffset(zone.minutes).format('YYYY-MM-DD')
-      : dayjs(now).tz(zone.name).format('YYYY-MM-DD');
-  const candidate = atLocal(today, clock, zone);
-  if (!candidate) return undefined;
-  if (candidate.getTime() <= now.getTime() + FUTURE_TOLERANCE_MS) return candidate;
-  const yesterday = dayjs(today, 'YYYY-MM-DD').subtract(1, 'day').format('YYYY-MM-DD');
-  return atLocal(yesterday, clock, zone);
-}
-
 /** Reads `YYYY-MM-DD HH:MM[ TZ]` as a whole, for setting a clock. */
 export function parseDateTime(text: string, defaultZone: string): Date | undefined {
   const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})(?:\s+(\S+))?$/.exec(text.trim());
   if (!match) return undefined;
   const [, date, hour, minute, zoneText] = match;
   if (Number(hour) > 23 || Number(minute) > 59) return undefined;
-  const zone: ZoneSpec | undefined = zoneText
-    ? parseZone(zoneText, isValidTimeZone)
-    : { kind: 'iana', name: defaultZone };
+  const zone: Zone | undefined = zoneText ? parseZone(zoneText) : defaultZone;
   if (!zone) return undefined;
-  return atLocal(date as string, `${pad(Number(hour))}:${minute}`, zone);
+  const ms = instantOf(date as string, `${pad(Number(hour))}:${minute}`, zone);
+  return ms === undefined ? undefined : new Date(ms);
 }

@@ -26,10 +26,10 @@ describe('/incident oncall', () => {
     const out = await chat.type('/incident oncall platform');
     expect(out).toContain('On call in platform (Europe/Berlin):');
     expect(out).toContain(
-      'platform primary: @bob until 2025-11-24 08:00 UTC (2025-11-24 09:00 GMT+1), then @alice',
+      'platform primary: @bob until 2025-11-24 08:00 UTC (2025-11-24 09:00 CET), then @alice',
     );
     expect(out).toContain(
-      'platform secondary: @erin until 2025-11-24 08:00 UTC (2025-11-24 09:00 GMT+1), then @dave',
+      'platform secondary: @erin until 2025-11-24 08:00 UTC (2025-11-24 09:00 CET), then @dave',
     );
   });
 
@@ -38,7 +38,7 @@ describe('/incident oncall', () => {
     await chat.type('/clock 2025-03-27 10:00 UTC');
     const out = await chat.type('/incident oncall');
     expect(out).toContain(
-      'platform primary: @bob until 2025-03-31 07:00 UTC (2025-03-31 09:00 GMT+2), then @alice',
+      'platform primary: @bob until 2025-03-31 07:00 UTC (2025-03-31 09:00 CEST), then @alice',
     );
   });
 

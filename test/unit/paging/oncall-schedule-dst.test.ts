@@ -95,15 +95,16 @@ describe('DST: handoffs stay at local wall-clock time', () => {
 });
 
 describe('DST: a handoff inside the skipped or repeated hour', () => {
-  // dayjs.tz("2025-03-30 02:30") would give 03:30 local and pick the later of two repeated times;
-  // tocsin hands off at the first valid instant after a gap and at the first of two repeated times.
+  // The rule of core/time/local-time.ts, shared with notes and chat times: a skipped time is read
+  // with the offset before the jump (02:30 CET = 03:30 CEST, so the shift stays 24h), and a
+  // repeated time is the first of the two.
   const daily0230 = (timezone: string) => schedule({ rotation: 'daily', handoff: '02:30' }, { timezone });
 
-  it('Europe/Berlin 2025-03-30: 02:30 does not exist, the handoff is at 03:00 CEST (01:00Z)', () => {
+  it('Europe/Berlin 2025-03-30: 02:30 does not exist, the handoff is at 03:30 CEST (01:30Z), 24h after the last', () => {
     const s = daily0230('Europe/Berlin');
-    expect(shift(s, '2025-03-30T01:00:00.000Z').from).toBe('2025-03-30T01:00:00.000Z');
-    expect(shift(s, '2025-03-30T00:59:59.999Z').from).toBe('2025-03-29T01:30:00.000Z');
-    expect(shift(s, '2025-03-30T01:00:00.000Z').to).toBe('2025-03-31T00:30:00.000Z');
+    expect(shift(s, '2025-03-30T01:30:00.000Z').from).toBe('2025-03-30T01:30:00.000Z');
+    expect(shift(s, '2025-03-30T01:29:59.999Z').from).toBe('2025-03-29T01:30:00.000Z');
+    expect(shift(s, '2025-03-30T01:30:00.000Z').to).toBe('2025-03-31T00:30:00.000Z');
   });
 
   it('Europe/Berlin 2025-10-26: 02:30 happens twice, the handoff is at the first (CEST, 00:30Z)', () => {
@@ -114,10 +115,10 @@ describe('DST: a handoff inside the skipped or repeated hour', () => {
     });
   });
 
-  it('America/New_York 2025-03-09: 02:30 does not exist, the handoff is at 03:00 EDT (07:00Z)', () => {
+  it('America/New_York 2025-03-09: 02:30 does not exist, the handoff is at 03:30 EDT (07:30Z)', () => {
     const s = daily0230('America/New_York');
-    expect(shift(s, '2025-03-09T07:00:00Z')).toMatchObject({
-      from: '2025-03-09T07:00:00.000Z',
+    expect(shift(s, '2025-03-09T07:30:00Z')).toMatchObject({
+      from: '2025-03-09T07:30:00.000Z',
       to: '2025-03-10T06:30:00.000Z',
     });
   });
