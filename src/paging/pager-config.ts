@@ -25,14 +25,48 @@ const httpUrl = z
     error: (issue) => `url must be an http(s) URL, got ${JSON.stringify(issue.input)}`,
   });
 
+/**
+ * Pages carry incident titles and the signature's secret-derived MAC: plain http exposes them to
+ * anyone on the path, so it takes an explicit `allow_insecure: true` (a receiver on a private
+ * network, or a test's fake).
+ */
+const allowInsecure = z
+  .boolean({ error: 'allow_insecure must be true or false' })
+  .optional()
+  .transform((allowed) => allowed ?? false);
+
+/** The refusal for an http: endpoint, shared by the webhook's url and PagerDuty's or Opsgenie's base. */
+export function insecureUrlProblem(pagerId: string, url: string, allowed: boolean): string | undefined {
+  if (allowed || !URL.canParse(url) || new URL(url).protocol !== 'http:') return undefined;
+  return (
+    `pager ${pagerId}: ${url} is plain http, which sends pages unencrypted. Use https, ` +
+    'or set allow_insecure: true on this pager if the receiver is on a network you trust'
+  );
+}
+
 const secret = (key: string) =>
   z
     .string({ error: `${key} is required (use \${ENV_VAR} to keep it out of the file)` })
     .min(1, `${key} is empty`);
 
 export const webhookPagerSchema = z
-  .strictObject({ id: pagerId, type: z.literal('webhook'), url: httpUrl, secret: secret('secret'), timeout })
-  .transform(({ timeout: timeoutMs, ...rest }) => ({ ...rest, timeoutMs }));
+  .strictObject({
+    id: pagerId,
+    type: z.literal('webhook'),
+    url: httpUrl,
+    secret: secret('secret'),
+    timeout,
+    allow_insecure: allowInsecure,
+  })
+  .superRefine((pager, ctx) => {
+    const problem = insecureUrlProblem(pager.id, pager.url, pager.allow_insecure);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['url'], message: problem });
+  })
+  .transform(({ timeout: timeoutMs, allow_insecure, ...rest }) => ({
+    ...rest,
+    timeoutMs,
+    allowInsecure: allow_insecure,
+  }));
 
 /** The endpoint comes from PAGERDUTY_EVENTS_URL, not from here, so one variable redirects every PagerDuty pager. */
 export const pagerdutyPagerSchema = z
@@ -41,17 +75,30 @@ export const pagerdutyPagerSchema = z
     type: z.literal('pagerduty'),
     routing_key: secret('routing_key'),
     timeout,
+    allow_insecure: allowInsecure,
   })
-  .transform(({ timeout: timeoutMs, routing_key, ...rest }) => ({
+  .transform(({ timeout: timeoutMs, routing_key, allow_insecure, ...rest }) => ({
     ...rest,
     routingKey: routing_key,
     timeoutMs,
+    allowInsecure: allow_insecure,
   }));
 
 /** Opsgenie is retired in 2027: an API key and nothing more. */
 export const opsgeniePagerSchema = z
-  .strictObject({ id: pagerId, type: z.literal('opsgenie'), api_key: secret('api_key'), timeout })
-  .transform(({ timeout: timeoutMs, api_key, ...rest }) => ({ ...rest, apiKey: api_key, timeoutMs }));
+  .strictObject({
+    id: pagerId,
+    type: z.literal('opsgenie'),
+    api_key: secret('api_key'),
+    timeout,
+    allow_insecure: allowInsecure,
+  })
+  .transform(({ timeout: timeoutMs, api_key, allow_insecure, ...rest }) => ({
+    ...rest,
+    apiKey: api_key,
+    timeoutMs,
+    allowInsecure: allow_insecure,
+  }));
 
 export const pagerSchema = z.discriminatedUnion(
   'type',

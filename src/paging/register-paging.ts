@@ -1,6 +1,7 @@
 import type { CoreServices } from '../core/core-services.ts';
 import type { JobHandler } from '../jobs/bullmq-job-queue.ts';
 import type { PlatformRegistry } from '../ports/chat-platform.ts';
+import { createRedactor } from '../redaction/redact-secrets.ts';
 import { autoEscalate } from './jobs/auto-escalate.ts';
 import { deliverPage } from './jobs/deliver-page.ts';
 import { fireEscalationStep } from './jobs/fire-escalation-step.ts';
@@ -23,7 +24,12 @@ export function registerPaging(input: {
   const ctx = {
     services,
     platforms,
-    pagers: createPagers(services.config.pagers, input.endpoints, platforms),
+    pagers: createPagers(
+      services.config.pagers,
+      input.endpoints,
+      platforms,
+      createRedactor(services.config.redaction.extra_patterns),
+    ),
   };
   jobs.handle(PAGING_JOBS.declared, pageOnDeclare(ctx));
   jobs.handle(PAGING_JOBS.reaction, reactToPagingEvent(ctx));

@@ -25,7 +25,7 @@ afterEach(async () => {
 /** A SEV1 that pages a webhook at once and escalates to it after 2 s without an ack. */
 function escalatingConfig(url: string) {
   return {
-    pagers: [{ id: 'ops-hook', type: 'webhook', url, secret: SECRET, timeout: '5s' }],
+    pagers: [{ id: 'ops-hook', type: 'webhook', url, secret: SECRET, timeout: '5s', allow_insecure: true }],
     severities: [
       {
         id: 'SEV1',

@@ -20,8 +20,9 @@ export interface WebhookBody {
 const EVENTS = new Set(['incident.page', 'incident.escalate', 'incident.acknowledge', 'incident.resolve']);
 
 /**
- * A webhook endpoint as an integrator would write one: it checks X-Incident-Signature over the raw
- * body with the shared secret (401 when it does not match), checks the body's shape (400), and
+ * A webhook endpoint as an integrator would write one: it checks X-Incident-Signature over
+ * X-Tocsin-Timestamp and the raw body with the shared secret, and that the timestamp is recent
+ * (401 when either fails), checks the body's shape (400), and
  * answers 200. It records the Idempotency-Key of each request so a test can see retries reuse it.
  */
 export async function startWebhookReceiver(secret: string): Promise<HttpReceiver> {
@@ -52,12 +53,20 @@ export async function startWebhookReceiver(secret: string): Promise<HttpReceiver
   });
 }
 
-export function signatureValid(secret: string, request: ReceivedRequest): boolean {
+/** How far X-Tocsin-Timestamp may be from the receiver's clock: a replay after that is refused. */
+export const TIMESTAMP_TOLERANCE_S = 300;
+
+/** The receiver's check as the README documents it: the MAC over "<timestamp>.<body>", then the time. */
+export function signatureValid(secret: string, request: ReceivedRequest, nowMs = Date.now()): boolean {
   const header = request.headers['x-incident-signature'];
+  const timestamp = request.headers['x-tocsin-timestamp'];
   if (typeof header !== 'string' || !header.startsWith('sha256=')) return false;
-  const expected = Buffer.from(createHmac('sha256', secret).update(request.raw).digest('hex'));
+  if (typeof timestamp !== 'string' || !/^\d+$/.test(timestamp)) return false;
+  const signed = `${timestamp}.${request.raw}`;
+  const expected = Buffer.from(createHmac('sha256', secret).update(signed).digest('hex'));
   const given = Buffer.from(header.slice('sha256='.length));
-  return expected.length === given.length && timingSafeEqual(expected, given);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return false;
+  return Math.abs(nowMs / 1000 - Number(timestamp)) <= TIMESTAMP_TOLERANCE_S;
 }
 
 export function webhookBody(request: ReceivedRequest): WebhookBody {

@@ -66,7 +66,16 @@ describe('escalation across a restart', () => {
   it('a SEV1 declared with no ack walks its chain after the worker is killed mid-wait, each step once', async () => {
     hook = await startWebhookReceiver(SECRET);
     const rawConfig = {
-      pagers: [{ id: 'ops-hook', type: 'webhook', url: hook.url, secret: SECRET, timeout: '5s' }],
+      pagers: [
+        {
+          id: 'ops-hook',
+          type: 'webhook',
+          url: hook.url,
+          secret: SECRET,
+          timeout: '5s',
+          allow_insecure: true,
+        },
+      ],
       severities: [
         {
           id: 'SEV1',

@@ -50,7 +50,10 @@ describe('the PagerDuty pager', () => {
   it('triggers with the incident key as dedup_key and SEV2 as "error", then acknowledges and resolves it', async () => {
     const pd = await startPagerdutyReceiver();
     receivers.push(pd);
-    const driver = await sev2Paging([{ id: 'pd', type: 'pagerduty', routing_key: ROUTING_KEY }], { pd });
+    const driver = await sev2Paging(
+      [{ id: 'pd', type: 'pagerduty', routing_key: ROUTING_KEY, allow_insecure: true }],
+      { pd },
+    );
     await driver.declare('sev2 search is slow');
     await pd.waitFor((request) => request.status === 202);
     const [trigger] = pagerdutyEvents(pd);
@@ -74,7 +77,10 @@ describe('the PagerDuty pager', () => {
   it('gives up at once when PagerDuty calls the event invalid, and says so in the channel', async () => {
     const pd = await startPagerdutyReceiver();
     receivers.push(pd);
-    const driver = await sev2Paging([{ id: 'pd', type: 'pagerduty', routing_key: 'too-short' }], { pd });
+    const driver = await sev2Paging(
+      [{ id: 'pd', type: 'pagerduty', routing_key: 'too-short', allow_insecure: true }],
+      { pd },
+    );
     await driver.declare('sev2 search is slow');
     const [failed] = await driver.waitForEvents((event) => event.type === 'page_failed');
     expect(failed).toMatchObject({ pager: 'pd', status: 400 });
@@ -88,7 +94,10 @@ describe('the Opsgenie pager', () => {
   it('creates an alert with the incident key as alias, then acknowledges and closes it', async () => {
     const og = await startOpsgenieReceiver(OPSGENIE_KEY);
     receivers.push(og);
-    const driver = await sev2Paging([{ id: 'og', type: 'opsgenie', api_key: OPSGENIE_KEY }], { og });
+    const driver = await sev2Paging(
+      [{ id: 'og', type: 'opsgenie', api_key: OPSGENIE_KEY, allow_insecure: true }],
+      { og },
+    );
     await driver.declare('sev2 search is slow');
     await og.waitFor((request) => request.status === 202);
     const alerts: OpsgenieState['alerts'] = og.state.alerts;
@@ -114,8 +123,15 @@ describe('a pager that hangs', () => {
     hung.answerNext('hang');
     const driver = await sev2Paging(
       [
-        { id: 'stuck-hook', type: 'webhook', url: hung.url, secret: 's1', timeout: '60s' },
-        { id: 'ops-hook', type: 'webhook', url: healthy.url, secret: 's2' },
+        {
+          id: 'stuck-hook',
+          type: 'webhook',
+          url: hung.url,
+          secret: 's1',
+          timeout: '60s',
+          allow_insecure: true,
+        },
+        { id: 'ops-hook', type: 'webhook', url: healthy.url, secret: 's2', allow_insecure: true },
       ],
       {},
     );

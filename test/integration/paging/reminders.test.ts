@@ -104,7 +104,7 @@ describe('auto-escalation', () => {
     const hook = await startWebhookReceiver('s');
     receivers.push(hook);
     const driver = driverFor({
-      pagers: [{ id: 'ops-hook', type: 'webhook', url: hook.url, secret: 's' }],
+      pagers: [{ id: 'ops-hook', type: 'webhook', url: hook.url, secret: 's', allow_insecure: true }],
       severities: [
         { id: 'SEV1', ...QUIET, page: ['ops-hook'] },
         { id: 'SEV2', ...QUIET, auto_escalate: { after: '1s', to: 'SEV1' } },

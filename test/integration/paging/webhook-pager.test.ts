@@ -29,7 +29,16 @@ afterEach(async () => {
 async function sev1PagesTheWebhook(): Promise<PagingDriver> {
   receiver = await startWebhookReceiver(SECRET);
   const config = pagingConfig({
-    pagers: [{ id: 'ops-hook', type: 'webhook', url: `${receiver.url}/page`, secret: SECRET, timeout: '5s' }],
+    pagers: [
+      {
+        id: 'ops-hook',
+        type: 'webhook',
+        url: `${receiver.url}/page`,
+        secret: SECRET,
+        timeout: '5s',
+        allow_insecure: true,
+      },
+    ],
     severities: [{ id: 'SEV1', page: ['ops-hook'], ...QUIET }],
   });
   node = startNode({ config, prefix: uniquePrefix('webhook') });
@@ -55,6 +64,31 @@ describe('the webhook pager', () => {
       target: { kind: 'pager', id: 'ops-hook', step: 0, round: 0 },
       attempt: 1,
     });
+  });
+
+  it('signs the timestamp with the body, so the same request replayed ten minutes later is refused', async () => {
+    const driver = await sev1PagesTheWebhook();
+    await driver.declare('sev1 checkout is down');
+    const [request] = await (receiver as HttpReceiver).waitFor((r) => r.answered);
+    const sentAt = Number(request?.headers['x-tocsin-timestamp']) * 1000;
+    expect(Math.abs(sentAt - Date.now())).toBeLessThan(60_000);
+    expect(signatureValid(SECRET, request as never, sentAt + 60_000)).toBe(true);
+    expect(signatureValid(SECRET, request as never, sentAt + 10 * 60_000)).toBe(false);
+    const tampered = {
+      ...request,
+      headers: { ...request?.headers, 'x-tocsin-timestamp': String(sentAt / 1000 + 600) },
+    };
+    expect(signatureValid(SECRET, tampered as never, sentAt + 10 * 60_000)).toBe(false);
+  });
+
+  it('sends no secret typed into the title: the payload carries the redaction marker instead', async () => {
+    const driver = await sev1PagesTheWebhook();
+    await driver.declare('sev1 db password=Hunter2Secret99 exposed');
+    const [request] = await (receiver as HttpReceiver).waitFor((r) => r.answered);
+    expect(request?.raw).not.toContain('Hunter2Secret99');
+    expect(webhookBody(request as never).incident.title).toMatch(
+      /^db password=?\[REDACTED:[\w-]+\] exposed$/,
+    );
   });
 
   it('retries a 503 and a 429 with the same Idempotency-Key, counting the attempt up', async () => {

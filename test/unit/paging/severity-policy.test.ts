@@ -74,6 +74,7 @@ severities:
         url: 'https://hooks.example.com/page',
         secret: 's3cret',
         timeoutMs: 10_000,
+        allowInsecure: false,
       },
     ]);
     const sev1 = policyFor(config.severities, 'SEV1');
@@ -160,6 +161,25 @@ severities:
     expect(problems('pagers:\n  - { id: h, type: webhook, url: "https://x.example" }\n')).toContain(
       'secret is required',
     );
+  });
+});
+
+describe('pagers on plain http', () => {
+  it('refuses an http: webhook url, naming the pager and the way out', () => {
+    expect(
+      problems('pagers:\n  - { id: h, type: webhook, url: "http://hooks.example", secret: s }\n'),
+    ).toContain(
+      'pager h: http://hooks.example is plain http, which sends pages unencrypted. Use https, ' +
+        'or set allow_insecure: true on this pager if the receiver is on a network you trust',
+    );
+  });
+
+  it('accepts it with allow_insecure: true', () => {
+    const yaml =
+      'pagers:\n  - { id: h, type: webhook, url: "http://10.0.0.5/hook", secret: s, allow_insecure: true }\n';
+    expect(parseConfig(yaml, {}, 'incident.config.yml').pagers).toMatchObject([
+      { id: 'h', url: 'http://10.0.0.5/hook', allowInsecure: true },
+    ]);
   });
 });
 
