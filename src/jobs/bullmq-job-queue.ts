@@ -18,6 +18,7 @@ export class BullJobQueue implements JobQueue {
   private worker: Worker | undefined;
   private workerConnection: Redis | undefined;
   private readonly handlers = new Map<string, JobHandler>();
+  private readonly idleProbes: (() => Promise<boolean>)[] = [];
 
   constructor(private readonly options: BullJobQueueOptions) {
     this.queue = new Queue(options.queueName ?? 'tocsin', {
@@ -83,13 +84,23 @@ export class BullJobQueue implements JobQueue {
     }
   }
 
+  /** Other work that turns into jobs (the reactions to the log): settle waits for it as well. */
+  addIdleProbe(probe: () => Promise<boolean>): void {
+    this.idleProbes.push(probe);
+  }
+
   async settle(timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       const counts = await this.queue.getJobCounts('waiting', 'active', 'prioritized', 'waiting-children');
-      if (Object.values(counts).every((count) => count === 0)) return;
+      if (Object.values(counts).every((count) => count === 0) && (await this.probesIdle())) return;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
+  }
+
+  private async probesIdle(): Promise<boolean> {
+    for (const probe of this.idleProbes) if (!(await probe())) return false;
+    return true;
   }
 
   /** For tests and tools that wait on one job. */

@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
-import { DAY_MS } from './duration.ts';
+import { DAY_MS } from '../core/policy/duration.ts';
 import type { Schedule, ScheduleLayer, Weekday } from './schedule-schema.ts';
 
 dayjs.extend(utc);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DAY_MS, InvalidDurationError, parseDuration } from './duration.ts';
+import { DAY_MS, InvalidDurationError, parseDuration } from '../core/policy/duration.ts';
 import { zonedTimeToUtc } from './oncall-schedule.ts';
 
 /**
