@@ -1,4 +1,5 @@
 import type { AppConfig } from '../config/config-schema.ts';
+import type { CommandDefinition } from '../core/commands/command-definition.ts';
 import type { CoreServices, PostmortemDraft } from '../core/core-services.ts';
 import type { IncidentRef } from '../core/model/incident-ref.ts';
 import type { JobQueue } from '../ports/job-queue.ts';
@@ -7,6 +8,7 @@ import type { JobQueue } from '../ports/job-queue.ts';
 export interface AppServices extends CoreServices {
   config: AppConfig;
   jobs: JobQueue;
+  commands: readonly CommandDefinition[];
   postmortems: CoreServices['postmortems'] & {
     /** Renders and writes at once, for tools and benchmarks. */
     generate(ref: IncidentRef, template: string | undefined): Promise<PostmortemDraft>;

@@ -2,7 +2,6 @@ import type { PlatformRegistry } from '../ports/chat-platform.ts';
 import type { IncidentStore } from '../ports/incident-store.ts';
 import type { Metrics } from '../ports/metrics.ts';
 import type { TextRedactor } from '../ports/redactor.ts';
-import type { CommandDefinition } from './commands/command-definition.ts';
 import type { StoredEvent } from './model/events.ts';
 import type { IncidentRef } from './model/incident-ref.ts';
 import type { Severity } from './model/severity.ts';
@@ -41,7 +40,6 @@ export interface CoreServices {
   store: IncidentStore;
   clock: Clock;
   settings: CoreSettings;
-  commands: readonly CommandDefinition[];
   postmortems: PostmortemWriter;
   /** The paging policy commands consult (targets, on-call, cadences). */
   paging: PagingDirectory;

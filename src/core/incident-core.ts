@@ -13,7 +13,7 @@ import { errorReply, type Reply } from './commands/reply.ts';
 import { SYSTEM_ERROR_CODES } from './commands/system-error-reply.ts';
 import { splitFirst } from './commands/text-tokens.ts';
 import type { CoreServices } from './core-services.ts';
-import { fail, ok, type Result, SystemError, type UserError, userError } from './errors.ts';
+import { fail, type Result, SystemError, type UserError, userError } from './errors.ts';
 import { InFlightTracker } from './in-flight-tracker.ts';
 import type { InboundContext, InboundEvent } from './inbound-event.ts';
 import { type IncidentRef, incidentLabel } from './model/incident-ref.ts';
@@ -28,6 +28,9 @@ export interface CommandObserver {
   onSystemError?(error: SystemError, event: InboundEvent): void;
 }
 
+/** The core's services and the command registry it answers with. */
+export type CommandServices = CoreServices & { commands: readonly CommandDefinition[] };
+
 /** A reply, or undefined when there is nothing to say (chatter, a delivery seen before). */
 type Answer = Reply | undefined;
 
@@ -40,10 +43,14 @@ export class IncidentCore {
   /** What a graceful shutdown waits for, and closes so that no new work starts. */
   readonly inFlight = new InFlightTracker();
 
+  private readonly commands: readonly CommandDefinition[];
+
   constructor(
-    readonly services: CoreServices,
+    readonly services: CommandServices,
     private readonly observer: CommandObserver = {},
-  ) {}
+  ) {
+    this.commands = services.commands;
+  }
 
   /**
    * Either returns the reply (the command's events are in the log) or throws a SystemError whose
@@ -91,8 +98,8 @@ export class IncidentCore {
   ): Promise<Answer> {
     const [name, rest] = splitFirst(text);
     if (!name) return this.runOptions('help', {}, context, deliveryKey);
-    const command = findCommand(this.services.commands, name);
-    if (!command) return this.refuse(unknownCommand(this.services.commands, name), deliveryKey);
+    const command = findCommand(this.commands, name);
+    if (!command) return this.refuse(unknownCommand(this.commands, name), deliveryKey);
     const options = command.parseText(rest);
     if (!options.ok) return this.refuse(withUsage(options.error, command), deliveryKey);
     return this.execute(command, options.value, context, deliveryKey);
@@ -104,8 +111,8 @@ export class IncidentCore {
     context: InboundContext,
     deliveryKey: string | undefined,
   ): Promise<Answer> {
-    const command = findCommand(this.services.commands, name);
-    if (!command) return this.refuse(unknownCommand(this.services.commands, name), deliveryKey);
+    const command = findCommand(this.commands, name);
+    if (!command) return this.refuse(unknownCommand(this.commands, name), deliveryKey);
     return this.execute(command, options, context, deliveryKey);
   }
 
@@ -227,7 +234,7 @@ export class IncidentCore {
     context: DecideContext,
     incident: IncidentState | undefined,
   ): ReadContext<unknown> {
-    return { ...context, args, services: this.services, incident };
+    return { ...context, args, services: this.services, commands: this.commands, incident };
   }
 
   /** A refusal marks its delivery done, so a platform retry of it is not answered twice. */

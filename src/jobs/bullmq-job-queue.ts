@@ -1,5 +1,6 @@
-import { type Job, Queue, QueueEvents, Worker } from 'bullmq';
+import { type Job, Queue, QueueEvents, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { PermanentError } from '../core/errors.ts';
 import type { JobQueue } from '../ports/job-queue.ts';
 
 export type JobHandler = (data: unknown, job: Job) => Promise<void>;
@@ -47,7 +48,13 @@ export class BullJobQueue implements JobQueue {
       async (job) => {
         const handler = this.handlers.get(job.name);
         if (!handler) throw new Error(`no handler for job ${job.name}`);
-        await handler(job.data, job);
+        try {
+          await handler(job.data, job);
+        } catch (error) {
+          // Retrying a permanent failure cannot help: fail the job for good, as BullMQ spells it.
+          if (error instanceof PermanentError) throw new UnrecoverableError(error.message);
+          throw error;
+        }
       },
       { connection, prefix: this.options.prefix, concurrency: this.options.concurrency ?? 8 },
     );

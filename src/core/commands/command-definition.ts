@@ -36,6 +36,8 @@ export interface DecideContext {
 export interface ReadContext<A> extends DecideContext {
   args: A;
   services: CoreServices;
+  /** The registry, for help. */
+  commands: readonly CommandDefinition[];
   /** Present for commands with scope `incident`: the incident of the channel. */
   incident: IncidentState | undefined;
 }
