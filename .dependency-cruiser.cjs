@@ -40,7 +40,9 @@ module.exports = {
       severity: 'error',
       comment: 'Ports are interfaces the core owns; they name core types, never implementations.',
       from: { path: '^src/ports/' },
-      to: { path: '^(src/(paging|redaction|storage|jobs|app|postmortem|observability|http|logging)/|adapters/)' },
+      to: {
+        path: '^(src/(paging|redaction|storage|jobs|app|postmortem|observability|http|logging)/|adapters/)',
+      },
     },
     {
       name: 'adapters-use-the-public-core-api',
@@ -68,6 +70,9 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+    },
   },
 };

@@ -127,6 +127,8 @@ export function createApp(options: AppOptions): App {
       if (handoff) return;
       const worker = jobs.start();
       reactor.start();
+      // Replies that promise a reaction's result (the postmortem file) wait for it from now on.
+      services.reactions = feed;
       // Settled means the reactions to the log ran too, not only the jobs they queued.
       jobs.addIdleProbe(async () => (await feed.backlog()) === 0);
       handoff = new WorkerHandoff(worker, options.logger);

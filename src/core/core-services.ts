@@ -1,4 +1,5 @@
 import type { PlatformRegistry } from '../ports/chat-platform.ts';
+import type { EventFeed } from '../ports/event-feed.ts';
 import type { IncidentStore } from '../ports/incident-store.ts';
 import type { Metrics } from '../ports/metrics.ts';
 import type { TextRedactor } from '../ports/redactor.ts';
@@ -47,6 +48,8 @@ export interface CoreServices {
   redactor: TextRedactor;
   /** The chat platforms this process is connected to (for backfill before a draft). */
   platforms: PlatformRegistry;
+  /** Tells when the reactions to an append ran (a command whose reply promises their result waits). */
+  reactions?: Pick<EventFeed, 'isDone'>;
   /** Counters and histograms (pages, escalations, MTTA/MTTR); absent in tests and tools. */
   metrics?: Metrics;
 }

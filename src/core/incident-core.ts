@@ -31,6 +31,9 @@ export interface CommandObserver {
 /** The core's services and the command registry it answers with. */
 export type CommandServices = CoreServices & { commands: readonly CommandDefinition[] };
 
+/** How long a reply that promises a reaction's result waits for it before answering anyway. */
+const REACTION_WAIT_MS = 5_000;
+
 /** A reply, or undefined when there is nothing to say (chatter, a delivery seen before). */
 type Answer = Reply | undefined;
 
@@ -155,7 +158,7 @@ export class IncidentCore {
     let ref: IncidentRef | undefined;
     if (command.scope === 'incident') {
       ref = await services.store.findByChannel(context, context.channel);
-      if (!ref) return this.refuse(notAnIncidentChannel(command), deliveryKey);
+      if (!ref) return this.refuse(withUsage(notAnIncidentChannel(command), command), deliveryKey);
     }
     if (command.kind === 'query') {
       const reply = await this.query(command, ref, args.value, decideContext);
@@ -176,10 +179,24 @@ export class IncidentCore {
           deliveryKey,
         );
       case 'committed': {
+        if (command.kind === 'write' && command.awaitReactions && outcome.feedId !== undefined) {
+          await this.reacted(outcome.feedId);
+        }
         const reply = outcome.reply ?? { visibility: 'ephemeral' as const, text: 'Recorded.' };
         if (command.scope !== 'incident' || !outcome.before) return reply;
         return { ...reply, incident: { ...outcome.ref, ...channelOf(outcome.before) } };
       }
+    }
+  }
+
+  /** Waits (bounded) until the reactions to a feed entry ran, in this process or another. */
+  private async reacted(feedId: string): Promise<void> {
+    const { reactions } = this.services;
+    if (!reactions) return;
+    const deadline = Date.now() + REACTION_WAIT_MS;
+    while (!(await reactions.isDone(feedId))) {
+      if (Date.now() >= deadline) return;
+      await new Promise((resolve) => setTimeout(resolve, 10));
     }
   }
 

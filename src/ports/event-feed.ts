@@ -27,6 +27,8 @@ export interface EventFeed {
   /** Entries another consumer took and did not acknowledge for `minIdleMs` (it crashed, or failed). */
   claimStale(consumer: string, minIdleMs: number, count: number): Promise<FeedEntry[]>;
   ack(ids: readonly string[]): Promise<void>;
+  /** True once the entry is acknowledged: every reaction to it ran, in whichever process. */
+  isDone(id: string): Promise<boolean>;
   /** Entries not yet acknowledged, delivered or not: 0 means every reaction ran. */
   backlog(): Promise<number>;
   /** Stops a blocking read (shutdown). */

@@ -24,9 +24,8 @@ export interface AppendRequest {
 }
 
 export type AppendResult =
-  | { status: 'appended'; written: number }
-  | { status: 'conflict' }
-  | { status: 'duplicate' };
+  /** `feedId`: the feed entry the reactions run from (revision-checked appends report it). */
+  { status: 'appended'; written: number; feedId?: string } | { status: 'conflict' } | { status: 'duplicate' };
 
 export type DeclareResult = { status: 'appended'; state: IncidentState } | { status: 'duplicate' };
 

@@ -76,8 +76,8 @@ export class MemoryIncidentStore implements IncidentStore {
     log.events.push(...written);
     if (request.expectedRevision !== undefined) log.revision += written.length;
     if (request.deliveryKey !== undefined) this.delivered.add(request.deliveryKey);
-    this.feed.push(request.ref, written, revisionBefore);
-    return { status: 'appended', written: written.length };
+    const feedId = this.feed.push(request.ref, written, revisionBefore);
+    return { status: 'appended', written: written.length, ...(feedId === undefined ? {} : { feedId }) };
   }
 
   async markDelivered(deliveryKey: string): Promise<boolean> {
@@ -156,13 +156,14 @@ export class MemoryEventFeed implements EventFeed {
   private readonly entries: { entry: FeedEntry; consumer?: string; deliveredAt?: number }[] = [];
   private nextId = 1;
 
-  push(ref: IncidentRef, events: readonly StoredEvent[], revisionBefore: number): void {
+  push(ref: IncidentRef, events: readonly StoredEvent[], revisionBefore: number): string | undefined {
     const first = events[0];
     const last = events.at(-1);
-    if (!first || !last) return;
+    if (!first || !last) return undefined;
+    const id = `${this.nextId++}-0`;
     this.entries.push({
       entry: {
-        id: `${this.nextId++}-0`,
+        id,
         ref,
         from: first.id,
         to: last.id,
@@ -170,6 +171,7 @@ export class MemoryEventFeed implements EventFeed {
         types: [...new Set(events.map((event) => event.type))],
       },
     });
+    return id;
   }
 
   async open(): Promise<void> {}
@@ -199,6 +201,10 @@ export class MemoryEventFeed implements EventFeed {
       const at = this.entries.findIndex((item) => item.entry.id === id);
       if (at !== -1) this.entries.splice(at, 1);
     }
+  }
+
+  async isDone(id: string): Promise<boolean> {
+    return !this.entries.some((item) => item.entry.id === id);
   }
 
   async backlog(): Promise<number> {

@@ -69,6 +69,11 @@ interface CommandGrammar<A> extends CommandMeta {
  */
 export interface WriteCommand<A, P = undefined> extends CommandGrammar<A> {
   kind: 'write';
+  /**
+   * The reply promises what a reaction does (the postmortem's "written to <path>"): answer once
+   * the reactions to the append ran, or after a few seconds if no reactor runs them yet.
+   */
+  awaitReactions?: boolean;
   prepare?(context: ReadContext<A>): Promise<Result<P>>;
   /** For `anywhere` commands the state is undefined (a declaration has none yet). */
   decide(state: IncidentState | undefined, args: A, context: DecideContext, prepared: P): Result<Decision>;

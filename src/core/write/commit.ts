@@ -52,6 +52,8 @@ export type CommitOutcome =
       events: IncidentEvent[];
       /** How many were written: chatter already captured (same message id) is skipped. */
       written: number;
+      /** The feed entry its reactions run from, when the store reports it. */
+      feedId?: string;
       reply?: Reply;
     }
   | { status: 'unchanged'; ref?: IncidentRef; state?: IncidentState; reply?: Reply }
@@ -96,7 +98,7 @@ export async function commit<V = undefined>(deps: CommitDeps, input: CommitInput
     if (result.status === 'appended') {
       // MTTA/MTTR are measured here, where every acknowledgement and resolution passes once stored.
       deps.metrics?.incidentEventsAppended(state, events);
-      return committed(state.ref, decided.value, events, state);
+      return committed(state.ref, decided.value, events, state, events.length, result.feedId);
     }
     await contentionBackoff(attempt);
   }
@@ -154,6 +156,7 @@ function committed(
   events: IncidentEvent[],
   before?: IncidentState,
   written = events.length,
+  feedId?: string,
 ): CommitOutcome {
   const reply = typeof decision.reply === 'function' ? decision.reply(ref) : decision.reply;
   return {
@@ -161,6 +164,7 @@ function committed(
     ref,
     events,
     written,
+    ...(feedId === undefined ? {} : { feedId }),
     ...(before === undefined ? {} : { before }),
     ...(reply === undefined ? {} : { reply }),
   };

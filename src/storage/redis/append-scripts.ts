@@ -10,8 +10,9 @@
 const FEED_ENTRY = `
 local function feed(feedKey, ref, from, to, revision, types)
   if from then
-    redis.call('XADD', feedKey, '*', 'ref', ref, 'from', from, 'to', to, 'rev', tostring(revision), 'types', types)
+    return redis.call('XADD', feedKey, '*', 'ref', ref, 'from', from, 'to', to, 'rev', tostring(revision), 'types', types)
   end
+  return ''
 end
 `;
 
@@ -19,7 +20,8 @@ end
  * KEYS: log, revision, open-set, feed, delivery key ('' for none).
  * ARGV: expected revision, open-set action ('open'|'close'|''), incident number, ref JSON,
  * event types, delivery TTL in seconds, then the events as JSON.
- * Returns the new revision, -1 when another writer got there first, -2 for a duplicate delivery.
+ * Returns the new revision and the feed entry's id, -1 when another writer got there first, -2 for a
+ * duplicate delivery.
  */
 export const APPEND_IF_REVISION = `${FEED_ENTRY}
 if KEYS[5] ~= '' and redis.call('EXISTS', KEYS[5]) == 1 then return -2 end
@@ -34,8 +36,8 @@ redis.call('SET', KEYS[2], current + #ARGV - 6)
 if ARGV[2] == 'open' then redis.call('SADD', KEYS[3], ARGV[3]) end
 if ARGV[2] == 'close' then redis.call('SREM', KEYS[3], ARGV[3]) end
 if KEYS[5] ~= '' then redis.call('SET', KEYS[5], '1', 'EX', tonumber(ARGV[6])) end
-feed(KEYS[4], ARGV[4], first, last, current, ARGV[5])
-return current + #ARGV - 6
+local feedId = feed(KEYS[4], ARGV[4], first, last, current, ARGV[5])
+return { current + #ARGV - 6, feedId }
 `;
 
 /**

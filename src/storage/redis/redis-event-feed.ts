@@ -69,6 +69,12 @@ export class RedisEventFeed implements EventFeed {
       .exec();
   }
 
+  async isDone(id: string): Promise<boolean> {
+    // Acknowledged entries are deleted, so an entry still in the feed is still to be reacted to.
+    const entries = (await this.redis.xrange(this.keys.feed(), id, id)) as RawEntry[];
+    return entries.length === 0;
+  }
+
   async backlog(): Promise<number> {
     return this.redis.xlen(this.keys.feed());
   }

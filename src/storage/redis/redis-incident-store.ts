@@ -113,9 +113,11 @@ export class RedisIncidentStore implements IncidentStore {
       String(DELIVERY_TTL_SECONDS),
       ...events.map((event) => JSON.stringify(event)),
     );
-    const revision = Number(result);
+    const [revision, feedId] = Array.isArray(result)
+      ? [Number(result[0]), String(result[1])]
+      : [Number(result), ''];
     if (revision === -2) return { status: 'duplicate' };
-    if (revision >= 0) return { status: 'appended', written: events.length };
+    if (revision >= 0) return { status: 'appended', written: events.length, ...(feedId ? { feedId } : {}) };
     // Redis may have lost acknowledged writes (a crash under appendfsync everysec, a failover to a
     // lagging replica). A cached fold that is ahead of Redis would then refuse every command.
     const current = Number((await this.redis.get(this.keys.revision(ref))) ?? 0);

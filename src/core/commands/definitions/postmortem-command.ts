@@ -22,6 +22,7 @@ export const postmortemCommand = defineCommand<{ template: string | undefined },
     },
   ],
   kind: 'write',
+  awaitReactions: true,
   scope: 'incident',
   allowedWhenResolved: true,
   parseText(text) {
