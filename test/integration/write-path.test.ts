@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IncidentRef } from '../../src/core/model/incident-ref.ts';
+import { RedisEventFeed } from '../../src/storage/redis/redis-event-feed.ts';
 import { createTestApp, type TestApp, uniquePrefix } from '../support/test-app.ts';
 
 const apps: TestApp[] = [];
@@ -58,6 +59,29 @@ describe('the one write path against Redis', () => {
     const state = await restarted.store.state(ref);
     expect(state?.channel?.name).toBe('inc-1-checkout-errors');
     const linked = (await restarted.store.read(ref)).filter((event) => event.type === 'channel_linked');
+    expect(linked).toHaveLength(1);
+  });
+
+  it('an entry a reactor took and never acknowledged (it crashed) is taken over and reacted to once', async () => {
+    const prefix = uniquePrefix('claim');
+    const writer = start({ prefix, startWorkers: false });
+    const reply = await writer.core.process({
+      kind: 'command',
+      text: 'start sev3 search is slow',
+      context: context('general'),
+    });
+    const ref = reply?.incident as IncidentRef;
+    // A reactor reads the entry and dies before acknowledging it.
+    const feed = new RedisEventFeed(writer.redis, writer.store.keys);
+    await feed.open();
+    expect(await feed.read('crashed-reactor', 10, 0)).toHaveLength(1);
+    await feed.close();
+    const survivor = start({ prefix, reactionClaimIdleMs: 200 });
+    await expect
+      .poll(async () => (await survivor.store.state(ref))?.channel?.name, { timeout: 10_000 })
+      .toBe('inc-1-search-is-slow');
+    await survivor.jobs.settle();
+    const linked = (await survivor.store.read(ref)).filter((event) => event.type === 'channel_linked');
     expect(linked).toHaveLength(1);
   });
 
