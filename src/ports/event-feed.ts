@@ -24,6 +24,8 @@ export interface EventFeed {
   open(): Promise<void>;
   /** New entries for this consumer; waits up to `blockMs` when there are none. */
   read(consumer: string, count: number, blockMs: number): Promise<FeedEntry[]>;
+  /** Entries delivered to this consumer and not acknowledged yet (a reaction failed, Redis went away). */
+  pending(consumer: string, count: number): Promise<FeedEntry[]>;
   /** Entries another consumer took and did not acknowledge for `minIdleMs` (it crashed, or failed). */
   claimStale(consumer: string, minIdleMs: number, count: number): Promise<FeedEntry[]>;
   ack(ids: readonly string[]): Promise<void>;

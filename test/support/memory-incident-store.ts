@@ -176,13 +176,23 @@ export class MemoryEventFeed implements EventFeed {
 
   async open(): Promise<void> {}
 
-  async read(consumer: string, count: number): Promise<FeedEntry[]> {
+  async read(consumer: string, count: number, blockMs: number): Promise<FeedEntry[]> {
     const fresh = this.entries.filter((item) => item.consumer === undefined).slice(0, count);
+    // Blocks a little when there is nothing, as XREADGROUP BLOCK does, so a reactor loop idles.
+    if (fresh.length === 0 && blockMs > 0)
+      await new Promise((resolve) => setTimeout(resolve, Math.min(blockMs, 10)));
     for (const item of fresh) {
       item.consumer = consumer;
       item.deliveredAt = Date.now();
     }
     return fresh.map((item) => item.entry);
+  }
+
+  async pending(consumer: string, count: number): Promise<FeedEntry[]> {
+    return this.entries
+      .filter((item) => item.consumer === consumer)
+      .slice(0, count)
+      .map((item) => item.entry);
   }
 
   async claimStale(consumer: string, minIdleMs: number, count: number): Promise<FeedEntry[]> {

@@ -28,6 +28,10 @@ export class Reactor {
   private running: Promise<void> | undefined;
   private stopping = false;
   private lastClaim = 0;
+  /** Entries of ours are pending (a reaction failed, or Redis went away mid-batch): retry them. */
+  private ownPending = false;
+  private failures = 0;
+  private retryAt = 0;
 
   constructor(
     private readonly feed: EventFeed,
@@ -75,6 +79,11 @@ export class Reactor {
     const claimIdleMs = this.options.claimIdleMs ?? 30_000;
     while (!this.stopping) {
       try {
+        if (this.ownPending && Date.now() >= this.retryAt) {
+          const mine = await this.feed.pending(this.consumer, this.batchSize());
+          if (mine.length === 0) this.ownPending = false;
+          else await this.process(mine);
+        }
         if (Date.now() - this.lastClaim >= Math.min(claimIdleMs, 5_000)) {
           this.lastClaim = Date.now();
           const stale = await this.feed.claimStale(this.consumer, claimIdleMs, this.batchSize());
@@ -84,7 +93,8 @@ export class Reactor {
         if (entries.length > 0) await this.process(entries);
       } catch (error) {
         if (this.stopping) return;
-        // Redis is away: wait a little and read again; nothing was acknowledged.
+        // Redis is away: wait a little and read again; what was delivered stays pending, ours.
+        this.failed();
         await new Promise((resolve) => setTimeout(resolve, 200));
         void error;
       }
@@ -122,7 +132,17 @@ export class Reactor {
         }
       }
     }
-    await this.feed.ack(done.filter((id) => !failed.has(id)));
+    const acked = done.filter((id) => !failed.has(id));
+    await this.feed.ack(acked);
+    if (acked.length < entries.length) this.failed();
+    else this.failures = 0;
+  }
+
+  /** Our pending entries are retried soon, then less and less often while they keep failing. */
+  private failed(): void {
+    this.ownPending = true;
+    this.failures += 1;
+    this.retryAt = Date.now() + Math.min(30_000, 100 * 2 ** Math.min(this.failures, 9));
   }
 
   private async inputsOf(entry: FeedEntry): Promise<ReactionInput[]> {

@@ -31,7 +31,11 @@ export class RedisEventFeed implements EventFeed {
   }
 
   async read(consumer: string, count: number, blockMs: number): Promise<FeedEntry[]> {
-    this.reader ??= this.redis.duplicate();
+    if (!this.reader) {
+      this.reader = this.redis.duplicate();
+      // Its errors are the main connection's too (and logged there); the reactor retries the read.
+      this.reader.on('error', () => {});
+    }
     const result = (await this.reader.xreadgroup(
       'GROUP',
       GROUP,
@@ -43,6 +47,20 @@ export class RedisEventFeed implements EventFeed {
       'STREAMS',
       this.keys.feed(),
       '>',
+    )) as [string, RawEntry[]][] | null;
+    return (result?.[0]?.[1] ?? []).flatMap(toEntry);
+  }
+
+  async pending(consumer: string, count: number): Promise<FeedEntry[]> {
+    const result = (await this.redis.xreadgroup(
+      'GROUP',
+      GROUP,
+      consumer,
+      'COUNT',
+      count,
+      'STREAMS',
+      this.keys.feed(),
+      '0',
     )) as [string, RawEntry[]][] | null;
     return (result?.[0]?.[1] ?? []).flatMap(toEntry);
   }

@@ -184,6 +184,28 @@ describe('IncidentCore with an in-memory store and a manual clock', () => {
     expect(await env.store.feed.backlog()).toBe(0);
   });
 
+  it('retries its own entries soon when the store failed in the middle of a batch', async () => {
+    const env = setup();
+    await declare(env);
+    await env.core.process(note('said during a blip'));
+    const range = env.store.range.bind(env.store);
+    let failures = 1;
+    env.store.range = async (...args) => {
+      if (failures-- > 0) throw new Error('connection reset');
+      return range(...args);
+    };
+    const seen: ReactionInput[] = [];
+    // Claiming other consumers' entries is far off: only the retry of its own pending ones can help.
+    const reactor = new Reactor(env.store.feed, env.store, recordingRegistry(seen), {
+      blockMs: 10,
+      claimIdleMs: 60_000,
+    });
+    reactor.start();
+    await expect.poll(() => seen.length, { timeout: 3_000 }).toBe(1);
+    await reactor.stop();
+    expect(await env.store.feed.backlog()).toBe(0);
+  });
+
   it('under contention, re-decides a postmortem but renders and writes its draft once', async () => {
     const env = setup();
     const ref = await declare(env);
