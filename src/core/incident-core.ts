@@ -1,5 +1,5 @@
 import { captureChatter } from './capture-chatter.ts';
-import { closestCommand, findCommand } from './commands/closest-command.ts';
+import { findCommand } from './commands/closest-command.ts';
 import type {
   CommandDefinition,
   DecideContext,
@@ -8,6 +8,7 @@ import type {
   ReadContext,
   WriteCommand,
 } from './commands/command-definition.ts';
+import { allowed, notAnIncidentChannel, unknownCommand, withUsage } from './commands/command-refusals.ts';
 import { redactReply } from './commands/redact-reply.ts';
 import { errorReply, type Reply } from './commands/reply.ts';
 import { SYSTEM_ERROR_CODES } from './commands/system-error-reply.ts';
@@ -266,23 +267,6 @@ export class IncidentCore {
   }
 }
 
-function allowed(command: CommandDefinition, state: IncidentState): UserError | undefined {
-  if (state.status !== 'resolved' || command.allowedWhenResolved) return undefined;
-  return userError(
-    'incident_resolved',
-    `${incidentLabel(state.number)} is resolved, so /incident ${command.name} no longer applies. ` +
-      'Reopen it first with /incident reopen.',
-  );
-}
-
-function notAnIncidentChannel(command: CommandDefinition): UserError {
-  return userError(
-    'not_an_incident_channel',
-    `/incident ${command.name} works only in an incident's channel, and this channel has no incident. ` +
-      'Run it in the incident channel (see /incident list), or declare one with /incident start.',
-  );
-}
-
 /** Store and queue failures arrive as driver errors; callers see one typed error with the cause kept. */
 function asSystemError(error: unknown): SystemError {
   if (error instanceof SystemError) return error;
@@ -292,24 +276,4 @@ function asSystemError(error: unknown): SystemError {
 
 function channelOf(incident: IncidentState): { channel?: string } {
   return incident.channel ? { channel: incident.channel.id } : {};
-}
-
-function withUsage(error: UserError, command: CommandDefinition): UserError {
-  return error.usage ? error : { ...error, usage: command.usage };
-}
-
-function unknownCommand(commands: readonly CommandDefinition[], typed: string): UserError {
-  const closest = closestCommand(commands, typed);
-  if (closest) {
-    return userError(
-      'unknown_command',
-      `There is no command "${typed}". Did you mean ${closest.name}?`,
-      closest.usage,
-    );
-  }
-  return userError(
-    'unknown_command',
-    `There is no command "${typed}". Commands: ${commands.map((command) => command.name).join(', ')}.`,
-    '/incident help [command]',
-  );
 }
