@@ -1,11 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { systemErrorReply } from '../../src/core/commands/system-error-reply.ts';
-import type { InboundContext } from '../../src/core/inbound-event.ts';
-import type { IncidentCore } from '../../src/core/incident-core.ts';
-import type { AdjustableClock } from '../../src/core/time/clock.ts';
-import { formatClock } from '../../src/core/time/format-time.ts';
-import { parseDateTime } from '../../src/core/time/parse-backdate.ts';
+import type { AdjustableClock, InboundContext, IncidentCore } from '../../src/core/public-api.ts';
+import { formatClock, parseDateTime, systemErrorReply } from '../../src/core/public-api.ts';
 import type { JobQueue } from '../../src/ports/job-queue.ts';
 import { CONSOLE_PLATFORM, CONSOLE_WORKSPACE } from './console-platform.ts';
 import { renderConsoleReply } from './render-console-reply.ts';

@@ -1,7 +1,5 @@
-import type { Reply } from '../../src/core/commands/reply.ts';
-import { incidentLabel } from '../../src/core/model/incident-ref.ts';
-import type { IncidentState } from '../../src/core/model/incident-state.ts';
-import { slugify } from '../../src/core/text/sanitize-input.ts';
+import type { IncidentState, Reply } from '../../src/core/public-api.ts';
+import { incidentLabel, slugify } from '../../src/core/public-api.ts';
 import type { ChatPlatform, IncidentSpace, InteractiveMessage } from '../../src/ports/chat-platform.ts';
 import { renderConsoleReply } from './render-console-reply.ts';
 

@@ -1,4 +1,4 @@
-import type { Reply } from '../../src/core/commands/reply.ts';
+import type { Reply } from '../../src/core/public-api.ts';
 
 /** Shows a reply as a chat client would: ephemeral ones marked, long bodies indented. */
 export function renderConsoleReply(reply: Reply, channel: string): string {

@@ -1,6 +1,6 @@
 import type { Guild, MessageCreateOptions } from 'discord.js';
-import { incidentLabel } from '../../src/core/model/incident-ref.ts';
-import type { IncidentState } from '../../src/core/model/incident-state.ts';
+import type { IncidentState } from '../../src/core/public-api.ts';
+import { incidentLabel } from '../../src/core/public-api.ts';
 import { NO_MENTIONS } from './allowed-mentions.ts';
 import { where } from './bot-permissions.ts';
 import type { DiscordContext } from './discord-context.ts';

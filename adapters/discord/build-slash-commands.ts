@@ -7,8 +7,8 @@ import {
   InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { CommandDefinition, OptionSpec } from '../../src/core/commands/command-definition.ts';
-import { SystemError } from '../../src/core/errors.ts';
+import type { CommandDefinition, OptionSpec } from '../../src/core/public-api.ts';
+import { SystemError } from '../../src/core/public-api.ts';
 import { DISCORD_LIMITS as L } from './discord-limits.ts';
 import { truncate } from './split-text.ts';
 

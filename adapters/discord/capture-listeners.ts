@@ -7,8 +7,7 @@ import {
   type PartialUser,
   type User,
 } from 'discord.js';
-import type { InboundContext } from '../../src/core/inbound-event.ts';
-import type { Actor } from '../../src/core/model/events.ts';
+import type { Actor, InboundContext } from '../../src/core/public-api.ts';
 import { actorOf } from './discord-actor.ts';
 import { DISCORD_PLATFORM, type DiscordContext } from './discord-context.ts';
 import { incidentChannelOf } from './incident-channel.ts';

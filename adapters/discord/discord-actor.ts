@@ -1,5 +1,5 @@
 import type { User } from 'discord.js';
-import type { Actor } from '../../src/core/model/events.ts';
+import type { Actor } from '../../src/core/public-api.ts';
 
 /** A guild member as discord.js gives it (cached) or as the raw interaction payload has it. */
 type MemberLike = { displayName: string } | { nick?: string | null } | null | undefined;

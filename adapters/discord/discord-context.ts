@@ -1,7 +1,7 @@
 import type { Client } from 'discord.js';
-import type { App } from '../../src/app/create-app.ts';
 import type { AppConfig } from '../../src/config/config-schema.ts';
 import type { Logger } from '../../src/logging/create-logger.ts';
+import type { AdapterApp as App } from '../../src/ports/running-adapter.ts';
 import type { Redactor } from '../../src/redaction/redact-secrets.ts';
 import type { SerialByKey } from './serial-by-key.ts';
 import type { WorkTracker } from './work-tracker.ts';

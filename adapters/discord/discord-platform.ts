@@ -1,5 +1,4 @@
-import type { Reply } from '../../src/core/commands/reply.ts';
-import type { IncidentState } from '../../src/core/model/incident-state.ts';
+import type { IncidentState, Reply } from '../../src/core/public-api.ts';
 import type {
   ChatPlatform,
   HistoryMessage,

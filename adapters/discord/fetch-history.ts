@@ -1,4 +1,4 @@
-import type { IncidentState } from '../../src/core/model/incident-state.ts';
+import type { IncidentState } from '../../src/core/public-api.ts';
 import type { HistoryMessage } from '../../src/ports/chat-platform.ts';
 import { actorOf } from './discord-actor.ts';
 import type { DiscordContext } from './discord-context.ts';

@@ -1,7 +1,6 @@
 import type { ButtonInteraction, StringSelectMenuInteraction } from 'discord.js';
-import { ephemeral, type Reply } from '../../src/core/commands/reply.ts';
-import { systemErrorReply } from '../../src/core/commands/system-error-reply.ts';
-import type { InboundContext, InboundEvent } from '../../src/core/inbound-event.ts';
+import type { InboundContext, InboundEvent } from '../../src/core/public-api.ts';
+import { ephemeral, type Reply, systemErrorReply } from '../../src/core/public-api.ts';
 import { answerInteraction } from './answer-interaction.ts';
 import type { ComponentAction } from './custom-ids.ts';
 import { actorOf } from './discord-actor.ts';

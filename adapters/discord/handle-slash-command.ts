@@ -1,8 +1,6 @@
 import { ApplicationCommandOptionType, type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
-import type { RawOptions } from '../../src/core/commands/command-definition.ts';
-import { findCommand } from '../../src/core/commands/command-registry.ts';
-import { ephemeral, type Reply } from '../../src/core/commands/reply.ts';
-import { systemErrorReply } from '../../src/core/commands/system-error-reply.ts';
+import type { RawOptions } from '../../src/core/public-api.ts';
+import { ephemeral, findCommand, type Reply, systemErrorReply } from '../../src/core/public-api.ts';
 import { answerInteraction } from './answer-interaction.ts';
 import { actorOf, userMention } from './discord-actor.ts';
 import { DISCORD_PLATFORM, type DiscordContext } from './discord-context.ts';

@@ -1,5 +1,5 @@
 import type { Channel, Client, SendableChannels, TextBasedChannel } from 'discord.js';
-import { SystemError } from '../../src/core/errors.ts';
+import { SystemError } from '../../src/core/public-api.ts';
 import type { IncidentStore } from '../../src/ports/incident-store.ts';
 import { DISCORD_PLATFORM } from './discord-context.ts';
 

@@ -1,8 +1,7 @@
 import { once } from 'node:events';
 import { Events } from 'discord.js';
 import { secretValues } from '../../src/config/read-env.ts';
-import { backfillOpenIncidents } from '../../src/core/backfill-incident.ts';
-import { SystemError } from '../../src/core/errors.ts';
+import { backfillOpenIncidents, SystemError } from '../../src/core/public-api.ts';
 import { createLogger, type Logger } from '../../src/logging/create-logger.ts';
 import type { AdapterStartOptions, RunningAdapter } from '../../src/ports/running-adapter.ts';
 import { createRedactor } from '../../src/redaction/redact-secrets.ts';

@@ -1,5 +1,5 @@
 import type { Message, PartialMessage } from 'discord.js';
-import type { FileMeta } from '../../src/core/model/events.ts';
+import type { FileMeta } from '../../src/core/public-api.ts';
 
 /** People's messages: not the bot's own, and not Discord's system notices (pins, joins, thread starts). */
 export function isCapturable(message: Message | PartialMessage, botId: string): boolean {

@@ -1,5 +1,5 @@
 import { DiscordAPIError, type PermissionFlagsBits, RESTJSONErrorCodes } from 'discord.js';
-import { SystemError } from '../../src/core/errors.ts';
+import { SystemError } from '../../src/core/public-api.ts';
 
 export type PermissionName = keyof typeof PermissionFlagsBits;
 

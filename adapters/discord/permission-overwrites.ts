@@ -1,6 +1,6 @@
 import { type OverwriteData, OverwriteType, PermissionFlagsBits } from 'discord.js';
 import type { AppConfig } from '../../src/config/config-schema.ts';
-import { SystemError } from '../../src/core/errors.ts';
+import { SystemError } from '../../src/core/public-api.ts';
 import type { PermissionName } from './missing-permission.ts';
 
 type OverwriteConfig = AppConfig['discord']['permission_overwrites'][number];

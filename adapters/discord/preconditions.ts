@@ -4,7 +4,7 @@ import {
   type Guild,
   type PermissionsBitField,
 } from 'discord.js';
-import type { CommandDefinition } from '../../src/core/commands/command-definition.ts';
+import type { CommandDefinition } from '../../src/core/public-api.ts';
 import { where } from './bot-permissions.ts';
 import type { DiscordContext } from './discord-context.ts';
 import { explainMissing, type PermissionName } from './missing-permission.ts';

@@ -1,7 +1,5 @@
-import { UnrecoverableError } from 'bullmq';
-import { SystemError } from '../../src/core/errors.ts';
-import { incidentLabel } from '../../src/core/model/incident-ref.ts';
-import type { IncidentState } from '../../src/core/model/incident-state.ts';
+import type { IncidentState } from '../../src/core/public-api.ts';
+import { incidentLabel, PermanentError, SystemError } from '../../src/core/public-api.ts';
 import type { IncidentSpace } from '../../src/ports/chat-platform.ts';
 import { announceIncident } from './announce-incident.ts';
 import type { DiscordContext } from './discord-context.ts';
@@ -36,7 +34,7 @@ export async function provisionDiscordIncident(
   } catch (error) {
     if (!isPermanent(error)) throw error;
     await tellDeclarer(ctx, incident, error);
-    throw new UnrecoverableError(error.message);
+    throw new PermanentError(error.message);
   }
 }
 

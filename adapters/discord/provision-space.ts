@@ -8,10 +8,8 @@ import {
   PermissionFlagsBits,
   ThreadAutoArchiveDuration,
 } from 'discord.js';
-import { SystemError } from '../../src/core/errors.ts';
-import { incidentLabel } from '../../src/core/model/incident-ref.ts';
-import type { IncidentState } from '../../src/core/model/incident-state.ts';
-import { slugify } from '../../src/core/text/sanitize-input.ts';
+import type { IncidentState } from '../../src/core/public-api.ts';
+import { incidentLabel, SystemError, slugify } from '../../src/core/public-api.ts';
 import { missingInChannel, where } from './bot-permissions.ts';
 import type { DiscordContext } from './discord-context.ts';
 import { DISCORD_LIMITS } from './discord-limits.ts';

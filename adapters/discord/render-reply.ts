@@ -1,6 +1,6 @@
 import { AttachmentBuilder } from 'discord.js';
-import type { Reply } from '../../src/core/commands/reply.ts';
-import { slugify } from '../../src/core/text/sanitize-input.ts';
+import type { Reply } from '../../src/core/public-api.ts';
+import { slugify } from '../../src/core/public-api.ts';
 import { DISCORD_LIMITS } from './discord-limits.ts';
 import { splitText } from './split-text.ts';
 

@@ -7,9 +7,13 @@ import {
   ComponentType,
   type MessageMentionOptions,
 } from 'discord.js';
-import { incidentLabel } from '../../src/core/model/incident-ref.ts';
-import { type IncidentState, outstandingPages } from '../../src/core/model/incident-state.ts';
-import { SEVERITIES, type Severity } from '../../src/core/model/severity.ts';
+import {
+  type IncidentState,
+  incidentLabel,
+  outstandingPages,
+  SEVERITIES,
+  type Severity,
+} from '../../src/core/public-api.ts';
 import type { Redactor } from '../../src/redaction/redact-secrets.ts';
 import { NO_MENTIONS } from './allowed-mentions.ts';
 import { SUMMARY_IDS } from './custom-ids.ts';

@@ -1,5 +1,5 @@
 import type { Message } from 'discord.js';
-import type { IncidentState } from '../../src/core/model/incident-state.ts';
+import type { IncidentState } from '../../src/core/public-api.ts';
 import { explainMissingPin } from './announce-incident.ts';
 import { missingInChannel, sendPermission, where } from './bot-permissions.ts';
 import type { DiscordContext } from './discord-context.ts';

@@ -1,4 +1,4 @@
-import { InFlightTracker } from '../../src/core/in-flight-tracker.ts';
+import { InFlightTracker } from '../../src/core/public-api.ts';
 
 /**
  * The work a listener does after it has acked: tracked so that stopping waits for it (and tests

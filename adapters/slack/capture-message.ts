@@ -1,5 +1,4 @@
-import type { InboundEvent } from '../../src/core/inbound-event.ts';
-import type { Actor } from '../../src/core/model/events.ts';
+import type { Actor, InboundEvent } from '../../src/core/public-api.ts';
 import { slackContext } from './slack-context.ts';
 import {
   authorId,

@@ -1,4 +1,4 @@
-import { slugify } from '../../src/core/text/sanitize-input.ts';
+import { slugify } from '../../src/core/public-api.ts';
 
 /** Slack's rules for channel names: lowercase, at most 80 characters, letters, digits, `-` and `_`. */
 export const MAX_CHANNEL_NAME = 80;

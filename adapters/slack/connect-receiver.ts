@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { App, webApi } from '@slack/bolt';
-import { SystemError } from '../../src/core/errors.ts';
+import { SystemError } from '../../src/core/public-api.ts';
 import { EVENTS_PATH, type SlackMode } from './create-bolt-app.ts';
 import type { BotIdentity } from './slack-message.ts';
 import { asSlackPlatformError } from './slack-platform-error.ts';

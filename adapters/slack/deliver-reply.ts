@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { Reply } from '../../src/core/commands/reply.ts';
+import type { Reply } from '../../src/core/public-api.ts';
 import type { SlackMessage } from './block-kit-pages.ts';
 import { explainSlackError } from './explain-slack-error.ts';
 import { renderReply } from './render-reply.ts';

@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { IncidentState } from '../../src/core/model/incident-state.ts';
+import type { IncidentState } from '../../src/core/public-api.ts';
 import type { HistoryMessage } from '../../src/ports/chat-platform.ts';
 import {
   authorId,

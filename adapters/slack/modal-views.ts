@@ -1,12 +1,12 @@
 import type { types } from '@slack/bolt';
-import { splitFirst } from '../../src/core/commands/text-tokens.ts';
-import { incidentLabel } from '../../src/core/model/incident-ref.ts';
 import {
+  incidentLabel,
   looksLikeSeverity,
   parseSeverity,
   SEVERITIES,
   type Severity,
-} from '../../src/core/model/severity.ts';
+  splitFirst,
+} from '../../src/core/public-api.ts';
 import { DECLARE_MODAL, SEVERITY_MODAL } from './interaction-ids.ts';
 import { toSafePlainText, truncate } from './slack-text.ts';
 

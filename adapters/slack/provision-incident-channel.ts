@@ -1,7 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { AppConfig } from '../../src/config/config-schema.ts';
-import { incidentLabel } from '../../src/core/model/incident-ref.ts';
-import type { IncidentState } from '../../src/core/model/incident-state.ts';
+import type { IncidentState } from '../../src/core/public-api.ts';
+import { incidentLabel } from '../../src/core/public-api.ts';
 import type { IncidentSpace } from '../../src/ports/chat-platform.ts';
 import { section } from './block-kit-pages.ts';
 import { incidentChannelName } from './channel-name.ts';

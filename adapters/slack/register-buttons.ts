@@ -1,5 +1,5 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import type { IncidentState } from '../../src/core/model/incident-state.ts';
+import type { IncidentState } from '../../src/core/public-api.ts';
 import { answerPrivately, deliverReply, type ReplyRoute } from './deliver-reply.ts';
 import { explainSlackError } from './explain-slack-error.ts';
 import { ACTION_CHANGE_SEVERITY, ACTION_RUN_COMMAND, decodeButtonValue } from './interaction-ids.ts';

@@ -1,5 +1,5 @@
 import type { App, SlackViewAction } from '@slack/bolt';
-import type { RawOptions } from '../../src/core/commands/command-definition.ts';
+import type { RawOptions } from '../../src/core/public-api.ts';
 import { deliverReply, type ReplyRoute } from './deliver-reply.ts';
 import { DECLARE_MODAL, SEVERITY_MODAL } from './interaction-ids.ts';
 import { inputValue, parseOrigin } from './modal-views.ts';

@@ -1,5 +1,5 @@
 import type { App, MessageShortcut } from '@slack/bolt';
-import { incidentLabel } from '../../src/core/model/incident-ref.ts';
+import { incidentLabel } from '../../src/core/public-api.ts';
 import { messageEventOf } from './capture-message.ts';
 import { answerPrivately } from './deliver-reply.ts';
 import { ADD_TO_TIMELINE_SHORTCUT } from './interaction-ids.ts';

@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
-import type { Reply } from '../../src/core/commands/reply.ts';
-import { slugify } from '../../src/core/text/sanitize-input.ts';
+import type { Reply } from '../../src/core/public-api.ts';
+import { slugify } from '../../src/core/public-api.ts';
 import {
   fitToSections,
   PAGE_BUDGET,

@@ -1,7 +1,5 @@
 import type { types } from '@slack/bolt';
-import { incidentLabel } from '../../src/core/model/incident-ref.ts';
-import { commanderOf, type IncidentState } from '../../src/core/model/incident-state.ts';
-import { formatDuration } from '../../src/core/time/format-time.ts';
+import { commanderOf, formatDuration, type IncidentState, incidentLabel } from '../../src/core/public-api.ts';
 import type { ActionButton } from '../../src/ports/chat-platform.ts';
 import { BLOCK_KIT_LIMITS, PAGE_BUDGET, type SlackMessage } from './block-kit-pages.ts';
 import { ACTION_CHANGE_SEVERITY, SUMMARY_BLOCK_ID } from './interaction-ids.ts';

@@ -1,4 +1,4 @@
-import type { Actor } from '../../src/core/model/events.ts';
+import type { Actor } from '../../src/core/public-api.ts';
 import { escapeMrkdwn } from './slack-text.ts';
 
 const SLACK_USER_ID = /^[UW][A-Z0-9]+$/;

@@ -1,8 +1,5 @@
-import type { Reply } from '../../src/core/commands/reply.ts';
-import { systemErrorReply } from '../../src/core/commands/system-error-reply.ts';
-import type { InboundContext, InboundEvent } from '../../src/core/inbound-event.ts';
-import type { IncidentCore } from '../../src/core/incident-core.ts';
-import type { Actor } from '../../src/core/model/events.ts';
+import type { Actor, InboundContext, InboundEvent, IncidentCore, Reply } from '../../src/core/public-api.ts';
+import { systemErrorReply } from '../../src/core/public-api.ts';
 import type { ChannelSerializer } from './channel-serializer.ts';
 
 /** The platform name in incident refs and the PlatformRegistry. */

@@ -1,4 +1,4 @@
-import type { FileMeta } from '../../src/core/model/events.ts';
+import type { FileMeta } from '../../src/core/public-api.ts';
 import { decodeSlackText } from './slack-text.ts';
 
 /** The fields of a Slack message (an event, or an item of conversations.history) that tocsin reads. */

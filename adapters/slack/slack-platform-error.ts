@@ -1,4 +1,4 @@
-import { SystemError } from '../../src/core/errors.ts';
+import { SystemError } from '../../src/core/public-api.ts';
 
 /** Answers that can heal on their own: trying the same call later may work. */
 const TRANSIENT = new Set([

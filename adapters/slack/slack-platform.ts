@@ -1,9 +1,7 @@
 import type { webApi } from '@slack/bolt';
-import { UnrecoverableError } from 'bullmq';
 import type { AppConfig } from '../../src/config/config-schema.ts';
-import type { Reply } from '../../src/core/commands/reply.ts';
-import { incidentLabel } from '../../src/core/model/incident-ref.ts';
-import type { IncidentState } from '../../src/core/model/incident-state.ts';
+import type { IncidentState, Reply } from '../../src/core/public-api.ts';
+import { incidentLabel, PermanentError } from '../../src/core/public-api.ts';
 import type {
   ChatPlatform,
   HistoryMessage,
@@ -54,7 +52,7 @@ export class SlackPlatform implements ChatPlatform {
       const route = { channel: incident.originChannel, user: incident.declaredBy.id };
       const text = explainSlackError(error, `open a channel for ${incidentLabel(incident.number)}`);
       await answerPrivately(text, route, this.deps);
-      throw new UnrecoverableError(text);
+      throw new PermanentError(text);
     }
   }
 
@@ -76,7 +74,7 @@ export class SlackPlatform implements ChatPlatform {
       if (!(error instanceof SlackPlatformError) || error.transient) throw error;
       // An archived channel or a removed bot stays that way: retrying the job would only repeat this.
       this.deps.warn(`could not refresh the summary of ${incidentLabel(incident.number)}`, error);
-      throw new UnrecoverableError(error.message);
+      throw new PermanentError(error.message);
     }
   }
 

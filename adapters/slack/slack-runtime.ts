@@ -1,5 +1,5 @@
 import type { AppConfig } from '../../src/config/config-schema.ts';
-import type { IncidentCore } from '../../src/core/incident-core.ts';
+import type { IncidentCore } from '../../src/core/public-api.ts';
 import type { IncidentStore } from '../../src/ports/incident-store.ts';
 import type { Metrics } from '../../src/ports/metrics.ts';
 import type { BackgroundWork } from './background-work.ts';

@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { IncidentState } from '../../src/core/model/incident-state.ts';
+import type { IncidentState } from '../../src/core/public-api.ts';
 import { SUMMARY_BLOCK_ID } from './interaction-ids.ts';
 import { renderSummary } from './render-summary.ts';
 import type { BotIdentity } from './slack-message.ts';

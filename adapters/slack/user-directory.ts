@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { Actor } from '../../src/core/model/events.ts';
+import type { Actor } from '../../src/core/public-api.ts';
 
 const TTL_MS = 60 * 60 * 1000;
 const MAX_ENTRIES = 5000;

@@ -2,22 +2,28 @@ import type { Redis } from 'ioredis';
 import type { AppConfig } from '../config/config-schema.ts';
 import { DEFAULT_OPSGENIE_API_URL, DEFAULT_PAGERDUTY_EVENTS_URL } from '../config/read-env.ts';
 import { COMMANDS } from '../core/commands/command-registry.ts';
-import type { CoreServices } from '../core/core-services.ts';
 import { type CommandObserver, IncidentCore } from '../core/incident-core.ts';
+import { ReactionRegistry } from '../core/reactions/reaction-registry.ts';
+import { Reactor } from '../core/reactions/reactor.ts';
 import { AdjustableClock, type Clock } from '../core/time/clock.ts';
 import { BullJobQueue } from '../jobs/bullmq-job-queue.ts';
 import { provisionIncident } from '../jobs/handlers/provision-incident.ts';
 import { refreshSummary } from '../jobs/handlers/refresh-summary.ts';
 import type { Logger } from '../logging/create-logger.ts';
 import type { PrometheusMetrics } from '../observability/metrics.ts';
+import { createPagingDirectory } from '../paging/paging-directory.ts';
 import { type PagerEndpoints, registerPaging } from '../paging/register-paging.ts';
 import { PlatformRegistry } from '../ports/chat-platform.ts';
 import { FilePostmortemWriter } from '../postmortem/postmortem-writer.ts';
+import { createRedactor } from '../redaction/redact-secrets.ts';
+import { RedisEventFeed } from '../storage/redis/redis-event-feed.ts';
 import { RedisIncidentStore } from '../storage/redis/redis-incident-store.ts';
 import { RedisKeys } from '../storage/redis/redis-keys.ts';
+import type { AppServices } from './app-services.ts';
 import { coreObserver } from './core-observer.ts';
 import { logJobFailures, watchQueueErrors } from './log-job-failures.ts';
 import { ReadinessState } from './readiness-state.ts';
+import { registerReactions } from './register-reactions.ts';
 import { WorkerHandoff } from './worker-handoff.ts';
 
 export interface AppOptions {
@@ -33,12 +39,16 @@ export interface AppOptions {
   logger?: Logger;
   /** PagerDuty / Opsgenie endpoints (from PAGERDUTY_EVENTS_URL / OPSGENIE_API_URL); defaults are the real ones. */
   paging?: PagerEndpoints;
+  /** How long an unacknowledged feed entry waits before another reactor takes it over. */
+  reactionClaimIdleMs?: number;
 }
 
 /** Everything a running bot is made of, wired once. Adapters attach to `core` and `platforms`. */
 export interface App {
   core: IncidentCore;
-  services: CoreServices;
+  services: AppServices;
+  /** Runs the reactions to the log (started with the workers). */
+  reactor: Reactor;
   store: RedisIncidentStore;
   jobs: BullJobQueue;
   platforms: PlatformRegistry;
@@ -60,16 +70,25 @@ export function createApp(options: AppOptions): App {
   const store = new RedisIncidentStore(options.redis, new RedisKeys(prefix));
   const jobs = new BullJobQueue({ connection: options.redis, prefix: `${prefix}:bull` });
   const platforms = new PlatformRegistry();
-  const services: CoreServices = {
+  const services: AppServices = {
     platforms,
     store,
     jobs,
     clock,
     config: options.config,
+    settings: { timezone: options.config.timezone, defaultSeverity: options.config.default_severity },
+    paging: createPagingDirectory(options.config),
+    redactor: createRedactor(options.config.redaction.extra_patterns),
     commands: COMMANDS,
     postmortems: new FilePostmortemWriter(store, options.config, clock, options.postmortemDir),
     ...(options.metrics ? { metrics: options.metrics } : {}),
   };
+  const feed = new RedisEventFeed(options.redis, store.keys);
+  const reactor = new Reactor(feed, store, registerReactions(new ReactionRegistry(), services), {
+    ...(options.reactionClaimIdleMs === undefined ? {} : { claimIdleMs: options.reactionClaimIdleMs }),
+    onError: (error, entry, reaction) =>
+      options.logger?.warn({ err: error, reaction, feedEntry: entry.id }, 'reaction failed; it is retried'),
+  });
   options.metrics?.attach({ store, queue: jobs.queue });
   watchQueueErrors(jobs.queue, options.logger);
   jobs.handle('provision-incident', provisionIncident(services, platforms));
@@ -97,6 +116,7 @@ export function createApp(options: AppOptions): App {
   return {
     core,
     services,
+    reactor,
     store,
     jobs,
     platforms,
@@ -106,10 +126,16 @@ export function createApp(options: AppOptions): App {
     startWorkers: () => {
       if (handoff) return;
       const worker = jobs.start();
+      reactor.start();
+      // Replies that promise a reaction's result (the postmortem file) wait for it from now on.
+      services.reactions = feed;
+      // Settled means the reactions to the log ran too, not only the jobs they queued.
+      jobs.addIdleProbe(async () => (await feed.backlog()) === 0);
       handoff = new WorkerHandoff(worker, options.logger);
       if (options.logger) logJobFailures(worker, options.logger);
     },
     close: async (closeOptions = {}) => {
+      await reactor.stop();
       if (handoff && closeOptions.graceMs !== undefined) await handoff.stop(closeOptions.graceMs);
       await jobs.close();
     },

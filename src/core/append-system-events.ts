@@ -1,50 +1,33 @@
-import { contentionBackoff } from './contention-backoff.ts';
+import type { IncidentStore } from '../ports/incident-store.ts';
 import type { CoreServices } from './core-services.ts';
-import { SystemError } from './errors.ts';
+import { ok } from './errors.ts';
 import type { Actor, IncidentEvent, IncidentEventBody } from './model/events.ts';
 import type { IncidentRef } from './model/incident-ref.ts';
 import type { IncidentState } from './model/incident-state.ts';
-import { afterAppend } from './reactions.ts';
+import { commit } from './write/commit.ts';
+import { STALE_VIEW } from './write/decision.ts';
 
 /** The bot itself, as the actor of what it does on its own (links, escalations, reminders). */
 export const BOT_ACTOR: Actor = { id: 'tocsin', name: 'tocsin' };
 
-/** Returned by `decide` when what it read is already stale: read again and decide again. */
-export const DECIDE_AGAIN = Symbol('decide-again');
-
-type Decision = IncidentEventBody[] | undefined | typeof DECIDE_AGAIN;
+export { STALE_VIEW };
 
 /**
- * Appends events the system decides on (not a person's command), re-deciding against fresh
- * state whenever another writer got there first. `decide` returns nothing to skip.
+ * Commits events the system decides on (not a person's command) as the bot, in the incident's
+ * channel. `decide` is pure and returns nothing to skip; `view` reads what it needs besides the
+ * state (the paging log), re-read with the state after contention.
  */
-export async function appendSystemEvents(
-  services: CoreServices,
+export async function appendSystemEvents<V = undefined>(
+  services: Pick<CoreServices, 'store' | 'clock' | 'metrics'>,
   ref: IncidentRef,
-  decide: (state: IncidentState) => Decision | Promise<Decision>,
+  decide: (state: IncidentState, view: V) => IncidentEventBody[] | undefined,
+  view?: (store: IncidentStore, state: IncidentState) => Promise<V | typeof STALE_VIEW>,
 ): Promise<IncidentEvent[]> {
-  for (let attempt = 0; attempt < 60; attempt++) {
-    const state = await services.store.state(ref);
-    if (!state)
-      throw new SystemError(
-        'incident_missing',
-        `incident ${ref.platform}:${ref.workspace}:${ref.number} has no log`,
-      );
-    const bodies = await decide(state);
-    if (bodies === DECIDE_AGAIN) continue;
-    if (!bodies || bodies.length === 0) return [];
-    const at = services.clock.now().toISOString();
-    const origin = {
-      platform: ref.platform,
-      workspace: ref.workspace,
-      channel: state.channel?.id ?? state.originChannel,
-    };
-    const events = bodies.map((body): IncidentEvent => ({ ...body, at, actor: BOT_ACTOR, origin }));
-    if (await services.store.appendIfRevision(ref, state.revision, events)) {
-      await afterAppend(services, state, events);
-      return events;
-    }
-    await contentionBackoff(attempt);
-  }
-  throw new SystemError('write_contention', 'could not append system events: too many concurrent writers');
+  const outcome = await commit<V>(services, {
+    target: { kind: 'incident', ref },
+    actor: BOT_ACTOR,
+    ...(view === undefined ? {} : { view }),
+    decide: (state, read) => ok({ events: state ? (decide(state, read) ?? []) : [] }),
+  });
+  return outcome.status === 'committed' ? outcome.events : [];
 }

@@ -1,14 +1,16 @@
 import type { CoreServices } from './core-services.ts';
-import type { IncidentEvent } from './model/events.ts';
+import { ok } from './errors.ts';
+import { type CapturedMessage, messageCapturedBody } from './model/captured-message.ts';
 import type { IncidentState } from './model/incident-state.ts';
 import { cleanText } from './text/sanitize-input.ts';
+import { commit } from './write/commit.ts';
 
 const BATCH = 200;
 
 /**
  * Reads what was said in the incident's channel while the bot was away and records anything it
- * missed. Captures are deduplicated by message id, so running this twice changes nothing.
- * Returns how many messages were new.
+ * missed, through the same write path as live capture. Captures are deduplicated by message id,
+ * so running this twice changes nothing. Returns how many messages were new.
  */
 export async function backfillIncident(services: CoreServices, incident: IncidentState): Promise<number> {
   const platform = services.platforms.get(incident.ref.platform);
@@ -18,25 +20,23 @@ export async function backfillIncident(services: CoreServices, incident: Inciden
     workspace: incident.ref.workspace,
     channel: incident.channel.id,
   };
-  let batch: IncidentEvent[] = [];
   let written = 0;
+  let batch: CapturedMessage[] = [];
   const flush = async () => {
-    written += await services.store.appendChatter(incident.ref, batch);
+    const messages = batch;
     batch = [];
+    if (messages.length === 0) return;
+    const outcome = await commit(services, {
+      target: { kind: 'chatter', ref: incident.ref },
+      actor: (messages[0] as CapturedMessage).actor,
+      actorOf: (index) => (messages[index] as CapturedMessage).actor,
+      origin,
+      decide: () => ok({ events: messages.map((message) => messageCapturedBody(message, cleanText)) }),
+    });
+    if (outcome.status === 'committed') written += outcome.written;
   };
   for await (const message of platform.fetchHistory(incident)) {
-    batch.push({
-      type: 'message_captured',
-      messageId: message.messageId,
-      text: cleanText(message.text),
-      occurredAt: message.occurredAt.toISOString(),
-      ...(message.threadId === undefined ? {} : { threadId: message.threadId }),
-      ...(message.files === undefined ? {} : { files: message.files }),
-      ...(message.permalink === undefined ? {} : { permalink: message.permalink }),
-      at: services.clock.now().toISOString(),
-      actor: message.actor,
-      origin,
-    });
+    batch.push(message);
     if (batch.length >= BATCH) await flush();
   }
   await flush();

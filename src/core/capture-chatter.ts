@@ -1,38 +1,39 @@
 import type { CoreServices } from './core-services.ts';
+import { ok } from './errors.ts';
 import type { InboundEvent } from './inbound-event.ts';
-import type { IncidentEvent, IncidentEventBody } from './model/events.ts';
+import { messageCapturedBody } from './model/captured-message.ts';
+import type { IncidentEventBody } from './model/events.ts';
 import { cleanText } from './text/sanitize-input.ts';
+import { commit } from './write/commit.ts';
 
 type ChatterEvent = Exclude<InboundEvent, { kind: 'command' } | { kind: 'command-options' }>;
 
-/** Records what people say in an incident channel. Messages elsewhere are not ours to keep. */
-export async function captureChatter(services: CoreServices, event: ChatterEvent): Promise<boolean> {
+/**
+ * Records what people say in an incident channel (messages elsewhere are not ours to keep).
+ * A new message is deduplicated by its own id; edits, deletions and 📌 by their delivery id.
+ */
+export async function captureChatter(
+  services: CoreServices,
+  event: ChatterEvent,
+  deliveryKey: string | undefined,
+): Promise<boolean> {
   const { context } = event;
   const ref = await services.store.findByChannel(context, context.channel);
   if (!ref) return false;
-  const body = toBody(event);
-  const stamped: IncidentEvent = {
-    ...body,
-    at: services.clock.now().toISOString(),
+  const outcome = await commit(services, {
+    target: { kind: 'chatter', ref },
     actor: context.actor,
     origin: { platform: context.platform, workspace: context.workspace, channel: context.channel },
-  };
-  await services.store.appendChatter(ref, [stamped]);
-  return true;
+    ...(deliveryKey === undefined || event.kind === 'message' ? {} : { deliveryKey }),
+    decide: () => ok({ events: [toBody(event)] }),
+  });
+  return outcome.status !== 'duplicate' || event.kind === 'message';
 }
 
 function toBody(event: ChatterEvent): IncidentEventBody {
   switch (event.kind) {
     case 'message':
-      return {
-        type: 'message_captured',
-        messageId: event.messageId,
-        text: cleanText(event.text),
-        occurredAt: event.occurredAt.toISOString(),
-        ...(event.threadId === undefined ? {} : { threadId: event.threadId }),
-        ...(event.files === undefined ? {} : { files: event.files }),
-        ...(event.permalink === undefined ? {} : { permalink: event.permalink }),
-      };
+      return messageCapturedBody(event, cleanText);
     case 'message-edited':
       return {
         type: 'message_edited',

@@ -1,10 +1,12 @@
-import type { AppConfig } from '../config/config-schema.ts';
 import type { PlatformRegistry } from '../ports/chat-platform.ts';
+import type { EventFeed } from '../ports/event-feed.ts';
 import type { IncidentStore } from '../ports/incident-store.ts';
-import type { JobQueue } from '../ports/job-queue.ts';
 import type { Metrics } from '../ports/metrics.ts';
-import type { CommandDefinition } from './commands/command-definition.ts';
+import type { TextRedactor } from '../ports/redactor.ts';
+import type { StoredEvent } from './model/events.ts';
 import type { IncidentRef } from './model/incident-ref.ts';
+import type { Severity } from './model/severity.ts';
+import type { PagingDirectory } from './policy/paging-directory.ts';
 import type { Clock } from './time/clock.ts';
 
 export interface PostmortemDraft {
@@ -18,22 +20,36 @@ export interface PostmortemDraft {
   previousAt?: string;
 }
 
-/** Renders and writes the postmortem draft of an incident. */
+/** Renders postmortem drafts, and writes the file of one once it is recorded. */
 export interface PostmortemWriter {
-  generate(ref: IncidentRef, template: string | undefined): Promise<PostmortemDraft>;
+  /** Renders the draft from the log as it is now; writes nothing. */
+  render(ref: IncidentRef, template: string | undefined): Promise<PostmortemDraft>;
+  /** Writes the file of a recorded `postmortem_generated` event (a reaction; idempotent). */
+  write(ref: IncidentRef, generated: StoredEvent): Promise<void>;
   templateNames(): string[];
 }
 
-/** What commands may use. Built once by the composition root. */
+/** The settings the core reads: parsed from the config by the composition root. */
+export interface CoreSettings {
+  /** The workspace time zone: bare note times and local times in replies. */
+  timezone: string;
+  defaultSeverity: Severity;
+}
+
+/** What the core uses. Built once by the composition root. */
 export interface CoreServices {
   store: IncidentStore;
-  jobs: JobQueue;
   clock: Clock;
-  config: AppConfig;
-  commands: readonly CommandDefinition[];
+  settings: CoreSettings;
   postmortems: PostmortemWriter;
+  /** The paging policy commands consult (targets, on-call, cadences). */
+  paging: PagingDirectory;
+  /** The one redaction pass over what leaves the core. */
+  redactor: TextRedactor;
   /** The chat platforms this process is connected to (for backfill before a draft). */
   platforms: PlatformRegistry;
+  /** Tells when the reactions to an append ran (a command whose reply promises their result waits). */
+  reactions?: Pick<EventFeed, 'isDone'>;
   /** Counters and histograms (pages, escalations, MTTA/MTTR); absent in tests and tools. */
   metrics?: Metrics;
 }

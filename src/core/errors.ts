@@ -35,6 +35,17 @@ export class SystemError extends Error {
   }
 }
 
+/**
+ * A failure that retrying cannot fix (a missing scope, an archived channel). Thrown from a job or
+ * a platform call, it fails the job for good: the job queue maps it to BullMQ's UnrecoverableError.
+ */
+export class PermanentError extends SystemError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('permanent_failure', message, options);
+    this.name = 'PermanentError';
+  }
+}
+
 /** Thrown inside an optimistic append when another writer got there first; callers retry. */
 export class ConcurrentWriteError extends SystemError {
   constructor(key: string) {

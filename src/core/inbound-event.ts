@@ -1,5 +1,6 @@
 import type { RawOptions } from './commands/command-definition.ts';
-import type { Actor, FileMeta } from './model/events.ts';
+import type { CapturedMessage } from './model/captured-message.ts';
+import type { Actor } from './model/events.ts';
 
 /** Who, where, and (for deduplication) the platform's own id of this delivery. */
 export interface InboundContext {
@@ -15,16 +16,7 @@ export interface InboundContext {
 export type InboundEvent =
   | { kind: 'command'; text: string; context: InboundContext }
   | { kind: 'command-options'; name: string; options: RawOptions; context: InboundContext }
-  | {
-      kind: 'message';
-      messageId: string;
-      text: string;
-      occurredAt: Date;
-      threadId?: string;
-      files?: FileMeta[];
-      permalink?: string;
-      context: InboundContext;
-    }
+  | ({ kind: 'message'; context: InboundContext } & Omit<CapturedMessage, 'actor'>)
   | { kind: 'message-edited'; messageId: string; text: string; editedAt: Date; context: InboundContext }
   | { kind: 'message-deleted'; messageId: string; context: InboundContext }
   | { kind: 'message-promoted'; messageId: string; context: InboundContext }

@@ -1,23 +1,25 @@
-import { redactReply } from '../redaction/redact-reply.ts';
-import { createRedactor, type Redactor } from '../redaction/redact-secrets.ts';
 import { captureChatter } from './capture-chatter.ts';
-import type { CommandDefinition, RawOptions } from './commands/command-definition.ts';
-import { closestCommand, findCommand } from './commands/command-registry.ts';
+import { findCommand } from './commands/closest-command.ts';
+import type {
+  CommandDefinition,
+  DecideContext,
+  QueryCommand,
+  RawOptions,
+  ReadContext,
+  WriteCommand,
+} from './commands/command-definition.ts';
+import { allowed, notAnIncidentChannel, unknownCommand, withUsage } from './commands/command-refusals.ts';
+import { redactReply } from './commands/redact-reply.ts';
 import { errorReply, type Reply } from './commands/reply.ts';
 import { SYSTEM_ERROR_CODES } from './commands/system-error-reply.ts';
 import { splitFirst } from './commands/text-tokens.ts';
-import { contentionBackoff } from './contention-backoff.ts';
 import type { CoreServices } from './core-services.ts';
-import { fail, ok, type Result, SystemError, type UserError, userError } from './errors.ts';
+import { fail, type Result, SystemError, type UserError, userError } from './errors.ts';
 import { InFlightTracker } from './in-flight-tracker.ts';
 import type { InboundContext, InboundEvent } from './inbound-event.ts';
-import type { IncidentEvent, IncidentEventBody } from './model/events.ts';
-import { incidentLabel } from './model/incident-ref.ts';
+import { type IncidentRef, incidentLabel } from './model/incident-ref.ts';
 import type { IncidentState } from './model/incident-state.ts';
-import { afterAppend } from './reactions.ts';
-
-const MAX_WRITE_ATTEMPTS = 60;
-const DEDUPE_WINDOW_SECONDS = 24 * 3600;
+import { type CommitOutcome, commit } from './write/commit.ts';
 
 export interface CommandObserver {
   onCommand?(name: string, outcome: 'ok' | 'user_error' | 'system_error', durationMs: number): void;
@@ -27,21 +29,31 @@ export interface CommandObserver {
   onSystemError?(error: SystemError, event: InboundEvent): void;
 }
 
+/** The core's services and the command registry it answers with. */
+export type CommandServices = CoreServices & { commands: readonly CommandDefinition[] };
+
+/** How long a reply that promises a reaction's result waits for it before answering anyway. */
+const REACTION_WAIT_MS = 5_000;
+
+/** A reply, or undefined when there is nothing to say (chatter, a delivery seen before). */
+type Answer = Reply | undefined;
+
 /**
  * The core's one entry point: every adapter hands it an InboundEvent and renders the Reply.
- * Nothing here knows which platform the event came from.
+ * Nothing here knows which platform the event came from. Writes go through `commit`, the one
+ * write path; what follows from them runs from the log (see Reactor).
  */
 export class IncidentCore {
   /** What a graceful shutdown waits for, and closes so that no new work starts. */
   readonly inFlight = new InFlightTracker();
 
-  private readonly redactor: Redactor;
+  private readonly commands: readonly CommandDefinition[];
 
   constructor(
-    readonly services: CoreServices,
+    readonly services: CommandServices,
     private readonly observer: CommandObserver = {},
   ) {
-    this.redactor = createRedactor(services.config.redaction.extra_patterns);
+    this.commands = services.commands;
   }
 
   /**
@@ -52,7 +64,10 @@ export class IncidentCore {
     let end: (() => void) | undefined;
     try {
       end = this.inFlight.begin();
-      return await this.handle(event);
+      const reply = await this.handle(event);
+      // The one redaction pass: replies echo what people typed, and a pasted secret must not be
+      // echoed back to the channel.
+      return reply && redactReply(reply, this.services.redactor);
     } catch (error) {
       const failure = asSystemError(error);
       this.observer.onSystemError?.(failure, event);
@@ -62,136 +77,193 @@ export class IncidentCore {
     }
   }
 
-  private async handle(event: InboundEvent): Promise<Reply | undefined> {
+  private async handle(event: InboundEvent): Promise<Answer> {
     const { context } = event;
-    // A new message is deduplicated by its own id when it is appended, so it skips the delivery-id
-    // check (one Redis round trip less on the hottest path). Everything else needs the check.
-    if (context.eventId !== undefined && event.kind !== 'message') {
-      const fresh = await this.services.store.firstSeen(
-        `${context.platform}:${context.workspace}:${context.eventId}`,
-        DEDUPE_WINDOW_SECONDS,
-      );
-      if (!fresh) return undefined;
-    }
-    // Replies echo what people typed; a pasted secret must not be echoed back to the channel.
+    const deliveryKey =
+      context.eventId === undefined
+        ? undefined
+        : `${context.platform}:${context.workspace}:${context.eventId}`;
     switch (event.kind) {
       case 'command':
-        return redactReply(await this.runText(event.text, context), this.redactor);
+        return this.runText(event.text, context, deliveryKey);
       case 'command-options':
-        return redactReply(await this.runOptions(event.name, event.options, context), this.redactor);
+        return this.runOptions(event.name, event.options, context, deliveryKey);
       default:
-        if (await captureChatter(this.services, event)) this.observer.onCapture?.(context.platform);
+        if (await captureChatter(this.services, event, deliveryKey))
+          this.observer.onCapture?.(context.platform);
         return undefined;
     }
   }
 
-  private async runText(text: string, context: InboundContext): Promise<Reply> {
+  private async runText(
+    text: string,
+    context: InboundContext,
+    deliveryKey: string | undefined,
+  ): Promise<Answer> {
     const [name, rest] = splitFirst(text);
-    if (!name) return this.runOptions('help', {}, context);
-    const command = findCommand(this.services.commands, name);
-    if (!command) return errorReply(unknownCommand(this.services.commands, name));
+    if (!name) return this.runOptions('help', {}, context, deliveryKey);
+    const command = findCommand(this.commands, name);
+    if (!command) return this.refuse(unknownCommand(this.commands, name), deliveryKey);
     const options = command.parseText(rest);
-    if (!options.ok) return errorReply(withUsage(options.error, command));
-    return this.execute(command, options.value, context);
+    if (!options.ok) return this.refuse(withUsage(options.error, command), deliveryKey);
+    return this.execute(command, options.value, context, deliveryKey);
   }
 
-  private async runOptions(name: string, options: RawOptions, context: InboundContext): Promise<Reply> {
-    const command = findCommand(this.services.commands, name);
-    if (!command) return errorReply(unknownCommand(this.services.commands, name));
-    return this.execute(command, options, context);
+  private async runOptions(
+    name: string,
+    options: RawOptions,
+    context: InboundContext,
+    deliveryKey: string | undefined,
+  ): Promise<Answer> {
+    const command = findCommand(this.commands, name);
+    if (!command) return this.refuse(unknownCommand(this.commands, name), deliveryKey);
+    return this.execute(command, options, context, deliveryKey);
   }
 
   private async execute(
     command: CommandDefinition,
     options: RawOptions,
     context: InboundContext,
-  ): Promise<Reply> {
+    deliveryKey: string | undefined,
+  ): Promise<Answer> {
     const started = performance.now();
     const report = (outcome: 'ok' | 'user_error' | 'system_error') =>
       this.observer.onCommand?.(command.name, outcome, performance.now() - started);
     try {
-      const result = await this.decideAndAppend(command, options, context);
-      report(result.ok ? 'ok' : 'user_error');
-      return result.ok ? result.value : errorReply(withUsage(result.error, command));
+      const answer = await this.answer(command, options, context, deliveryKey);
+      report(answer === undefined || !answer.error ? 'ok' : 'user_error');
+      return answer;
     } catch (error) {
       report('system_error');
       throw error;
     }
   }
 
-  private async decideAndAppend(
+  private async answer(
     command: CommandDefinition,
     options: RawOptions,
     context: InboundContext,
-  ): Promise<Result<Reply>> {
+    deliveryKey: string | undefined,
+  ): Promise<Answer> {
     const { services } = this;
     const now = services.clock.now();
-    const args = command.build(options, { now, timeZone: services.config.timezone });
-    if (!args.ok) return args;
-    const origin = { platform: context.platform, workspace: context.workspace, channel: context.channel };
-    for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
-      let incident: IncidentState | undefined;
-      if (command.scope === 'incident') {
-        const found = await this.incidentOfChannel(context, command);
-        if (!found.ok) return found;
-        incident = found.value;
-      }
-      const outcome = await command.run({
-        args: args.value,
-        actor: context.actor,
-        origin,
-        now,
-        services,
-        incident,
-      });
-      if (!outcome.ok) return outcome;
-      const bodies = outcome.value.events ?? [];
-      if (!incident || bodies.length === 0) return ok(outcome.value.reply);
-      const events = bodies.map((body) => stamp(body, context, now));
-      if (await services.store.appendIfRevision(incident.ref, incident.revision, events)) {
-        await afterAppend(services, incident, events).catch((cause: unknown) => {
-          throw new SystemError(
-            SYSTEM_ERROR_CODES.followUpFailed,
-            `${command.name} was recorded, but its follow-up jobs could not be queued`,
-            { cause },
-          );
-        });
-        return ok({ ...outcome.value.reply, incident: { ...incident.ref, ...channelOf(incident) } });
-      }
-      await contentionBackoff(attempt);
+    const args = command.build(options, { now, timeZone: services.settings.timezone });
+    if (!args.ok) return this.refuse(withUsage(args.error, command), deliveryKey);
+    const decideContext: DecideContext = {
+      actor: context.actor,
+      origin: { platform: context.platform, workspace: context.workspace, channel: context.channel },
+      now,
+      settings: services.settings,
+      paging: services.paging,
+    };
+    let ref: IncidentRef | undefined;
+    if (command.scope === 'incident') {
+      ref = await services.store.findByChannel(context, context.channel);
+      if (!ref) return this.refuse(withUsage(notAnIncidentChannel(command), command), deliveryKey);
     }
-    throw new SystemError(
-      'write_contention',
-      `could not record ${command.name}: too many concurrent writers`,
-    );
+    if (command.kind === 'query') {
+      const reply = await this.query(command, ref, args.value, decideContext);
+      return this.delivered(
+        reply.ok ? reply.value : errorReply(withUsage(reply.error, command)),
+        deliveryKey,
+      );
+    }
+    const outcome = await this.write(command, ref, args.value, decideContext, deliveryKey);
+    switch (outcome.status) {
+      case 'duplicate':
+        return undefined;
+      case 'refused':
+        return this.refuse(withUsage(outcome.error, command), deliveryKey);
+      case 'unchanged':
+        return this.delivered(
+          outcome.reply ?? errorReply(userError('no_change', 'Nothing to record.')),
+          deliveryKey,
+        );
+      case 'committed': {
+        if (command.kind === 'write' && command.awaitReactions && outcome.feedId !== undefined) {
+          await this.reacted(outcome.feedId);
+        }
+        const reply = outcome.reply ?? { visibility: 'ephemeral' as const, text: 'Recorded.' };
+        if (command.scope !== 'incident' || !outcome.before) return reply;
+        return { ...reply, incident: { ...outcome.ref, ...channelOf(outcome.before) } };
+      }
+    }
   }
 
-  private async incidentOfChannel(
-    context: InboundContext,
-    command: CommandDefinition,
-  ): Promise<Result<IncidentState>> {
-    const { store } = this.services;
-    const ref = await store.findByChannel(context, context.channel);
-    const state = ref ? await store.state(ref) : undefined;
-    if (!state) {
-      return fail(
-        userError(
-          'not_an_incident_channel',
-          `/incident ${command.name} works only in an incident's channel, and this channel has no incident. ` +
-            'Run it in the incident channel (see /incident list), or declare one with /incident start.',
-        ),
-      );
+  /** Waits (bounded) until the reactions to a feed entry ran, in this process or another. */
+  private async reacted(feedId: string): Promise<void> {
+    const { reactions } = this.services;
+    if (!reactions) return;
+    const deadline = Date.now() + REACTION_WAIT_MS;
+    while (!(await reactions.isDone(feedId))) {
+      if (Date.now() >= deadline) return;
+      await new Promise((resolve) => setTimeout(resolve, 10));
     }
-    if (state.status === 'resolved' && !command.allowedWhenResolved) {
-      return fail(
-        userError(
-          'incident_resolved',
-          `${incidentLabel(state.number)} is resolved, so /incident ${command.name} no longer applies. ` +
-            'Reopen it first with /incident reopen.',
-        ),
-      );
+  }
+
+  private async query(
+    command: QueryCommand<unknown>,
+    ref: IncidentRef | undefined,
+    args: unknown,
+    context: DecideContext,
+  ): Promise<Result<Reply>> {
+    const incident = ref && (await this.services.store.state(ref));
+    if (ref && !incident) return fail(notAnIncidentChannel(command));
+    if (incident) {
+      const refused = allowed(command, incident);
+      if (refused) return fail(refused);
     }
-    return ok(state);
+    return command.answer(this.readContext(args, context, incident));
+  }
+
+  private async write(
+    command: WriteCommand<unknown, unknown>,
+    ref: IncidentRef | undefined,
+    args: unknown,
+    context: DecideContext,
+    deliveryKey: string | undefined,
+  ): Promise<CommitOutcome> {
+    let prepared: unknown;
+    if (command.prepare) {
+      const incident = ref && (await this.services.store.state(ref));
+      const refused = incident && allowed(command, incident);
+      if (refused) return { status: 'refused', error: refused };
+      const result = await command.prepare(this.readContext(args, context, incident));
+      if (!result.ok) return { status: 'refused', error: result.error };
+      prepared = result.value;
+    }
+    const decide = (state: IncidentState | undefined) => {
+      const refused = state && allowed(command, state);
+      if (refused) return fail(refused);
+      return command.decide(state, args, context, prepared);
+    };
+    return commit(this.services, {
+      target: ref ? { kind: 'incident', ref } : { kind: 'declare', workspace: context.origin },
+      actor: context.actor,
+      origin: context.origin,
+      now: context.now,
+      ...(deliveryKey === undefined ? {} : { deliveryKey }),
+      decide,
+    });
+  }
+
+  private readContext(
+    args: unknown,
+    context: DecideContext,
+    incident: IncidentState | undefined,
+  ): ReadContext<unknown> {
+    return { ...context, args, services: this.services, commands: this.commands, incident };
+  }
+
+  /** A refusal marks its delivery done, so a platform retry of it is not answered twice. */
+  private refuse(error: UserError, deliveryKey: string | undefined): Promise<Answer> {
+    return this.delivered(errorReply(error), deliveryKey);
+  }
+
+  /** Marks a delivery that wrote nothing as done once its answer is ready; a repeat gets none. */
+  private async delivered(reply: Reply, deliveryKey: string | undefined): Promise<Answer> {
+    if (deliveryKey === undefined) return reply;
+    return (await this.services.store.markDelivered(deliveryKey)) ? reply : undefined;
   }
 }
 
@@ -204,33 +276,4 @@ function asSystemError(error: unknown): SystemError {
 
 function channelOf(incident: IncidentState): { channel?: string } {
   return incident.channel ? { channel: incident.channel.id } : {};
-}
-
-function stamp(body: IncidentEventBody, context: InboundContext, now: Date): IncidentEvent {
-  return {
-    ...body,
-    at: now.toISOString(),
-    actor: context.actor,
-    origin: { platform: context.platform, workspace: context.workspace, channel: context.channel },
-  };
-}
-
-function withUsage(error: UserError, command: CommandDefinition): UserError {
-  return error.usage ? error : { ...error, usage: command.usage };
-}
-
-function unknownCommand(commands: readonly CommandDefinition[], typed: string): UserError {
-  const closest = closestCommand(commands, typed);
-  if (closest) {
-    return userError(
-      'unknown_command',
-      `There is no command "${typed}". Did you mean ${closest.name}?`,
-      closest.usage,
-    );
-  }
-  return userError(
-    'unknown_command',
-    `There is no command "${typed}". Commands: ${commands.map((command) => command.name).join(', ')}.`,
-    '/incident help [command]',
-  );
 }

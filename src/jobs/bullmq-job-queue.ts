@@ -1,5 +1,6 @@
-import { type Job, Queue, QueueEvents, Worker } from 'bullmq';
+import { type Job, Queue, QueueEvents, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { PermanentError } from '../core/errors.ts';
 import type { JobQueue } from '../ports/job-queue.ts';
 
 export type JobHandler = (data: unknown, job: Job) => Promise<void>;
@@ -18,6 +19,7 @@ export class BullJobQueue implements JobQueue {
   private worker: Worker | undefined;
   private workerConnection: Redis | undefined;
   private readonly handlers = new Map<string, JobHandler>();
+  private readonly idleProbes: (() => Promise<boolean>)[] = [];
 
   constructor(private readonly options: BullJobQueueOptions) {
     this.queue = new Queue(options.queueName ?? 'tocsin', {
@@ -46,7 +48,13 @@ export class BullJobQueue implements JobQueue {
       async (job) => {
         const handler = this.handlers.get(job.name);
         if (!handler) throw new Error(`no handler for job ${job.name}`);
-        await handler(job.data, job);
+        try {
+          await handler(job.data, job);
+        } catch (error) {
+          // Retrying a permanent failure cannot help: fail the job for good, as BullMQ spells it.
+          if (error instanceof PermanentError) throw new UnrecoverableError(error.message);
+          throw error;
+        }
       },
       { connection, prefix: this.options.prefix, concurrency: this.options.concurrency ?? 8 },
     );
@@ -83,13 +91,23 @@ export class BullJobQueue implements JobQueue {
     }
   }
 
+  /** Other work that turns into jobs (the reactions to the log): settle waits for it as well. */
+  addIdleProbe(probe: () => Promise<boolean>): void {
+    this.idleProbes.push(probe);
+  }
+
   async settle(timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       const counts = await this.queue.getJobCounts('waiting', 'active', 'prioritized', 'waiting-children');
-      if (Object.values(counts).every((count) => count === 0)) return;
+      if (Object.values(counts).every((count) => count === 0) && (await this.probesIdle())) return;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
+  }
+
+  private async probesIdle(): Promise<boolean> {
+    for (const probe of this.idleProbes) if (!(await probe())) return false;
+    return true;
   }
 
   /** For tests and tools that wait on one job. */

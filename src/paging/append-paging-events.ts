@@ -1,4 +1,4 @@
-import { appendSystemEvents, DECIDE_AGAIN } from '../core/append-system-events.ts';
+import { appendSystemEvents, STALE_VIEW } from '../core/append-system-events.ts';
 import type { CoreServices } from '../core/core-services.ts';
 import type { IncidentEvent, IncidentEventBody } from '../core/model/events.ts';
 import type { IncidentRef } from '../core/model/incident-ref.ts';
@@ -11,14 +11,18 @@ import { type Revisioned, readPagingLog } from './paging-log.ts';
  * fresh data whenever another writer got there first, so an ack racing an escalation always wins.
  */
 export function appendPagingEvents(
-  services: CoreServices,
+  services: Pick<CoreServices, 'store' | 'clock' | 'metrics'>,
   ref: IncidentRef,
   decide: (log: readonly Revisioned[], state: IncidentState) => IncidentEventBody[] | undefined,
 ): Promise<IncidentEvent[]> {
-  return appendSystemEvents(services, ref, async (state) => {
-    const log = await readPagingLog(services.store, ref);
-    // The two reads are not atomic; if a write slipped in between, read again.
-    if (log.length !== state.revision) return DECIDE_AGAIN;
-    return decide(log, state);
-  });
+  return appendSystemEvents<readonly Revisioned[]>(
+    services,
+    ref,
+    (state, log) => decide(log, state),
+    async (store, state) => {
+      const log = await readPagingLog(store, ref);
+      // The two reads are not atomic; if a write slipped in between, read again.
+      return log.length === state.revision ? log : STALE_VIEW;
+    },
+  );
 }

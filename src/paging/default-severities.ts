@@ -1,5 +1,5 @@
 import type { Severity } from '../core/model/severity.ts';
-import { DAY_MS } from './duration.ts';
+import { DAY_MS } from '../core/policy/duration.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -1,5 +1,5 @@
-import { instantAt, instantOf } from '../core/time/local-time.ts';
-import { DAY_MS } from './duration.ts';
+import { DAY_MS } from '../core/policy/duration.ts';
+import { instantAt } from '../core/time/local-time.ts';
 import type { Schedule, ScheduleLayer, Weekday } from './schedule-schema.ts';
 
 /**
@@ -76,11 +76,6 @@ export function nextOnCall(schedule: Schedule, at: Date, layer = 'primary'): OnC
   const timeline = timelineOf(schedule, layer);
   const current = stretchAt(timeline, at.getTime());
   return describe(stretchAt(timeline, current.end), layer);
-}
-
-/** The instant at which the wall clock in `zone` shows `date` ("YYYY-MM-DD") `time` ("HH:MM"). */
-export function zonedTimeToUtc(date: string, time: string, zone: string): Date {
-  return new Date(instantOf(date, time, zone) ?? Number.NaN);
 }
 
 function dayNumberOf(date: string): number {

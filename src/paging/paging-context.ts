@@ -1,10 +1,10 @@
-import type { CoreServices } from '../core/core-services.ts';
+import type { AppServices } from '../app/app-services.ts';
 import type { PlatformRegistry } from '../ports/chat-platform.ts';
 import type { Pager } from '../ports/pager.ts';
 
 /** What the paging job handlers share. */
 export interface PagingContext {
-  services: CoreServices;
+  services: AppServices;
   platforms: PlatformRegistry;
   pagers: ReadonlyMap<string, Pager>;
 }

@@ -1,56 +1,64 @@
-import { type EventOf, type IncidentEvent, type IncidentEventType, isChatter } from '../core/model/events.ts';
-import type { IncidentRef } from '../core/model/incident-ref.ts';
-import type { IncidentState } from '../core/model/incident-state.ts';
-import { pageDelivery } from './delivery-job.ts';
-import { PAGING_JOBS, pagingJobId } from './paging-job-ids.ts';
+import type { AppServices } from '../app/app-services.ts';
+import type { IncidentEventType } from '../core/model/events.ts';
+import type { ReactionRegistry } from '../core/reactions/reaction-registry.ts';
+import { enqueueDelivery, pageDelivery } from './delivery-job.ts';
+import { firstStep, manualPlan, planStep } from './escalation-plan.ts';
+import type { TargetSpec } from './page-targets.ts';
+import { chainId, PAGING_JOBS, pagingJobId } from './paging-job-ids.ts';
+import { policyFor } from './severity-policy.ts';
 
-/** A durable job to start once events are in the log. */
-export interface FollowUpJob {
-  name: string;
-  data: unknown;
-  jobId: string;
-}
-
-const REACTS_TO: ReadonlySet<IncidentEventType> = new Set([
+const REACTS_TO: readonly IncidentEventType[] = [
   'acknowledged',
   'resolved',
   'severity_changed',
   'reopened',
   'action_item_added',
   'reminder_snoozed',
-]);
+];
 
 /**
- * The paging jobs that follow appended events: a delivery per page, and a reaction per ack,
- * resolve, severity change, reopen, action item and snooze. Ids derive from the event's revision,
- * so enqueueing them twice (a retried command, two replicas) starts each once.
+ * Paging's reactions to the log: a declaration pages per its severity's policy, a page is
+ * delivered (and a manual page's escalation planned), and an ack, resolve, severity change,
+ * reopen, action item or snooze gets its paging job. Job ids derive from the event's revision,
+ * so reacting twice to the same event (a restart, two replicas) starts each once.
  */
-export function pagingFollowUps(before: IncidentState, events: readonly IncidentEvent[]): FollowUpJob[] {
-  const { ref } = before;
-  const jobs: FollowUpJob[] = [];
-  let revision = before.revision;
-  for (const event of events) {
-    if (isChatter(event.type)) continue;
-    revision += 1;
-    if (event.type === 'paged') {
-      const delivery = pageDelivery(ref, event as EventOf<'paged'>);
-      jobs.push({
-        name: PAGING_JOBS.delivery,
-        data: delivery,
-        jobId: pagingJobId.delivery(ref, delivery.deliveryId),
-      });
-    } else if (REACTS_TO.has(event.type)) {
-      jobs.push({
-        name: PAGING_JOBS.reaction,
-        data: { ref, revision },
-        jobId: pagingJobId.reaction(ref, revision),
-      });
+export function registerPagingReactions(registry: ReactionRegistry, services: AppServices): void {
+  const { jobs } = services;
+  registry.on('declared', 'paging-declared', async ({ ref }) => {
+    await jobs.enqueue(PAGING_JOBS.declared, { ref }, { jobId: pagingJobId.declared(ref) });
+  });
+  registry.on('paged', 'page-delivery', async ({ ref, event, revision }) => {
+    if (event.type !== 'paged') return;
+    // A manual page starts its own chain, named after its revision: its escalation is planned here.
+    if (event.chain === chainId(revision) && (event.step ?? 0) === 0) {
+      const state = await services.store.state(ref);
+      const spec = specOf(event);
+      const plan =
+        state &&
+        spec &&
+        manualPlan(policyFor(services.config.severities, state.severity), spec, services.config);
+      const first = plan && firstStep(ref, event.chain, 'manual', state.severity, plan);
+      if (first) await planStep(jobs, first);
     }
-  }
-  return jobs;
+    await enqueueDelivery(jobs, pageDelivery(ref, event));
+  });
+  registry.on(REACTS_TO, 'paging-reaction', async ({ ref, revision }) => {
+    await jobs.enqueue(
+      PAGING_JOBS.reaction,
+      { ref, revision },
+      { jobId: pagingJobId.reaction(ref, revision) },
+    );
+  });
 }
 
-/** What follows a declaration: paging per the severity's policy, and its timers. */
-export function declaredFollowUp(ref: IncidentRef): FollowUpJob {
-  return { name: PAGING_JOBS.declared, data: { ref }, jobId: pagingJobId.declared(ref) };
+function specOf(page: {
+  target: string;
+  targetKind: string;
+  layer?: string;
+  targetName?: string;
+}): TargetSpec | undefined {
+  if (page.targetKind === 'user')
+    return { kind: 'user', id: page.target, name: page.targetName ?? page.target };
+  if (page.targetKind === 'pager') return { kind: 'pager', id: page.target };
+  return { kind: 'schedule', id: page.target, layer: page.layer ?? 'primary' };
 }

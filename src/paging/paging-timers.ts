@@ -1,12 +1,13 @@
 import type { IncidentRef } from '../core/model/incident-ref.ts';
 import type { IncidentState } from '../core/model/incident-state.ts';
 import type { Severity } from '../core/model/severity.ts';
+import { STATUS_UPDATE } from '../core/policy/page-ids.ts';
 import type { PagingContext } from './paging-context.ts';
 import { PAGING_JOBS, pagingJobId } from './paging-job-ids.ts';
 import type { Revisioned } from './paging-log.ts';
 import { policyFor } from './severity-policy.ts';
 
-export const STATUS_UPDATE = 'status_update';
+export { STATUS_UPDATE };
 
 /** Data of the reminder jobs; each handler re-checks the log before saying anything. */
 export type ReminderJob =

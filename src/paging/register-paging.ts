@@ -1,4 +1,4 @@
-import type { CoreServices } from '../core/core-services.ts';
+import type { AppServices } from '../app/app-services.ts';
 import type { JobHandler } from '../jobs/bullmq-job-queue.ts';
 import type { PlatformRegistry } from '../ports/chat-platform.ts';
 import { createRedactor } from '../redaction/redact-secrets.ts';
@@ -16,7 +16,7 @@ export type { PagerEndpoints } from './pagers/pager-registry.ts';
 /** Wires paging into a job queue: pagers from the config, and a handler for every paging job. */
 export function registerPaging(input: {
   jobs: { handle(name: string, handler: JobHandler): void };
-  services: CoreServices;
+  services: AppServices;
   platforms: PlatformRegistry;
   endpoints: PagerEndpoints;
 }): void {

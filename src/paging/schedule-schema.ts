@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { DAY_MS, InvalidDurationError, parseDuration } from './duration.ts';
-import { zonedTimeToUtc } from './oncall-schedule.ts';
+import { DAY_MS, InvalidDurationError, parseDuration } from '../core/policy/duration.ts';
+import { instantOf } from '../core/time/local-time.ts';
 
 /**
  * An on-call schedule as written under `schedules:` in the YAML config. Parsing also normalises it:
@@ -50,7 +50,7 @@ function overrideInstant(text: string, zone: string): number | undefined {
   if (iso !== null) return isCalendarDate(iso[1] ?? '') ? Date.parse(text) : undefined;
   const local = LOCAL_TIME_PATTERN.exec(text);
   if (local === null || !isCalendarDate(local[1] ?? '')) return undefined;
-  return isKnownTimeZone(zone) ? zonedTimeToUtc(local[1] ?? '', local[2] ?? '', zone).getTime() : undefined;
+  return isKnownTimeZone(zone) ? instantOf(local[1] ?? '', local[2] ?? '', zone) : undefined;
 }
 
 // YAML 1.1 parsers turn unquoted dates and timestamps into Date objects; accept them as their ISO text.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SEVERITIES, type Severity, severityRank } from '../core/model/severity.ts';
+import { InvalidDurationError, parseDuration } from '../core/policy/duration.ts';
 import { DEFAULT_SEVERITIES, type EscalationChainPolicy, type SeverityPolicy } from './default-severities.ts';
-import { InvalidDurationError, parseDuration } from './duration.ts';
 
 export type { EscalationChainPolicy, SeverityPolicy } from './default-severities.ts';
 

@@ -1,5 +1,5 @@
 import type { Reply } from '../core/commands/reply.ts';
-import type { Actor, FileMeta } from '../core/model/events.ts';
+import type { CapturedMessage } from '../core/model/captured-message.ts';
 import type { IncidentRef } from '../core/model/incident-ref.ts';
 import type { IncidentState } from '../core/model/incident-state.ts';
 
@@ -9,15 +9,8 @@ export interface IncidentSpace {
   url?: string;
 }
 
-export interface HistoryMessage {
-  messageId: string;
-  actor: Actor;
-  text: string;
-  occurredAt: Date;
-  threadId?: string;
-  files?: FileMeta[];
-  permalink?: string;
-}
+/** A message read back from a channel's history: the same shape live capture delivers. */
+export type HistoryMessage = CapturedMessage;
 
 /**
  * A button on a page or a reminder. Pressing it runs `/incident <command>` as the person who

@@ -10,23 +10,42 @@ export interface DeclareInput {
   body: Omit<Extract<IncidentEventBody, { type: 'declared' }>, 'number'>;
 }
 
+/** One atomic write to an incident's log: the only way events get into it. */
+export interface AppendRequest {
+  ref: IncidentRef;
+  /**
+   * Written only if nobody appended a state-changing event since this revision. Left out for
+   * chatter, which never changes the revision (a captured message id seen before is skipped).
+   */
+  expectedRevision?: number;
+  events: IncidentEvent[];
+  /** A delivery id, marked done in the same atomic write: seen before, nothing is written. */
+  deliveryKey?: string;
+}
+
+export type AppendResult =
+  /** `feedId`: the feed entry the reactions run from (revision-checked appends report it). */
+  { status: 'appended'; written: number; feedId?: string } | { status: 'conflict' } | { status: 'duplicate' };
+
+export type DeclareResult = { status: 'appended'; state: IncidentState } | { status: 'duplicate' };
+
 /** The append-only incident log, and the few indexes that make it findable. */
 export interface IncidentStore {
-  /** Allocates the next number in the workspace and writes the `declared` event. */
-  declare(input: DeclareInput): Promise<IncidentState>;
-  /** Appends state-changing events only if nobody else did since `expectedRevision`. */
-  appendIfRevision(ref: IncidentRef, expectedRevision: number, events: IncidentEvent[]): Promise<boolean>;
-  /** Appends channel chatter; a message id already captured is skipped. Returns what was written. */
-  appendChatter(ref: IncidentRef, events: IncidentEvent[]): Promise<number>;
+  /** Allocates the next number in the workspace and writes its `declared` event, atomically. */
+  declare(input: DeclareInput, deliveryKey?: string): Promise<DeclareResult>;
+  /** Appends atomically, with the revision and delivery checks of the request. */
+  append(request: AppendRequest): Promise<AppendResult>;
+  /** Marks a delivery done that wrote nothing (a query, a refusal). False when it was already. */
+  markDelivered(deliveryKey: string): Promise<boolean>;
   read(ref: IncidentRef): Promise<StoredEvent[]>;
   /** Streams the log in pages so a 100k-message incident never sits in memory twice. */
-  scan(ref: IncidentRef, pageSize?: number): AsyncIterable<StoredEvent[]>;
+  scan(ref: IncidentRef, pageSize?: number, after?: string): AsyncIterable<StoredEvent[]>;
+  /** Events with stream ids from `from` to `to`, both included. */
+  range(ref: IncidentRef, from: string, to: string): Promise<StoredEvent[]>;
   state(ref: IncidentRef): Promise<IncidentState | undefined>;
   linkChannel(ref: IncidentRef, channel: string): Promise<void>;
   findByChannel(workspace: WorkspaceRef, channel: string): Promise<IncidentRef | undefined>;
   openIncidents(workspace: WorkspaceRef): Promise<IncidentRef[]>;
   allIncidents(workspace: WorkspaceRef): Promise<IncidentRef[]>;
   workspaces(): Promise<WorkspaceRef[]>;
-  /** True the first time a key is seen within the window: deduplicates platform retries. */
-  firstSeen(key: string, ttlSeconds: number): Promise<boolean>;
 }

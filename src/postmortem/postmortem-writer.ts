@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import type { AppConfig } from '../config/config-schema.ts';
 import type { PostmortemDraft, PostmortemWriter } from '../core/core-services.ts';
 import { SystemError } from '../core/errors.ts';
+import type { StoredEvent } from '../core/model/events.ts';
 import { type IncidentRef, incidentLabel } from '../core/model/incident-ref.ts';
 import type { Severity } from '../core/model/severity.ts';
 import { slugify } from '../core/text/sanitize-input.ts';
@@ -15,10 +16,14 @@ import { describeChanges } from './draft-changes.ts';
 import { renderDraft } from './render-draft.ts';
 import { discoverTemplates } from './template-catalog.ts';
 
+const MAX_PENDING_DRAFTS = 16;
+
 /** Renders drafts with eta and writes them under POSTMORTEM_DIR, one folder per workspace. */
 export class FilePostmortemWriter implements PostmortemWriter {
   private readonly templates: Map<string, string>;
   private readonly redactor: Redactor;
+  /** Drafts rendered here whose file the reaction has not written yet, by path and digest. */
+  private readonly rendered = new Map<string, string>();
 
   constructor(
     private readonly store: IncidentStore,
@@ -34,10 +39,66 @@ export class FilePostmortemWriter implements PostmortemWriter {
     return [...this.templates.keys()].sort();
   }
 
+  async render(ref: IncidentRef, requested: string | undefined): Promise<PostmortemDraft> {
+    const draft = await this.renderFrom(ref, this.store.scan(ref), requested, this.clock.now());
+    this.rendered.set(draftKey(draft.path, draft.digest), draft.content);
+    // Only drafts waiting for their write are kept; a handful is plenty.
+    for (const key of this.rendered.keys()) {
+      if (this.rendered.size <= MAX_PENDING_DRAFTS) break;
+      this.rendered.delete(key);
+    }
+    return draft;
+  }
+
+  async write(ref: IncidentRef, generated: StoredEvent): Promise<void> {
+    if (generated.type !== 'postmortem_generated') return;
+    const key = draftKey(generated.path, generated.digest);
+    let content = this.rendered.get(key);
+    if (content === undefined) {
+      // Rendered by a process that is gone: render it again from the log as it was then.
+      const draft = await this.renderFrom(
+        ref,
+        logBefore(this.store.scan(ref), generated.id),
+        generated.template,
+        new Date(generated.at),
+      );
+      content = draft.content;
+    }
+    await mkdir(dirname(generated.path), { recursive: true });
+    // Write then rename, so a reader never sees half a draft; the temporary name is unique so two
+    // drafts written at once cannot interleave.
+    const temporary = `${generated.path}.${randomUUID()}.tmp`;
+    await writeFile(temporary, content);
+    await rename(temporary, generated.path);
+    this.rendered.delete(key);
+  }
+
+  /** Renders and writes at once: for tools and benchmarks that want a file without the bot. */
   async generate(ref: IncidentRef, requested: string | undefined): Promise<PostmortemDraft> {
-    const { model, previousDraft } = await buildPostmortemModel(ref, this.store.scan(ref), {
+    const draft = await this.renderFrom(ref, this.store.scan(ref), requested, this.clock.now());
+    this.rendered.set(draftKey(draft.path, draft.digest), draft.content);
+    await this.write(ref, {
+      type: 'postmortem_generated',
+      template: draft.template,
+      path: draft.path,
+      digest: draft.digest,
+      id: '',
+      at: this.clock.now().toISOString(),
+      actor: { id: 'tocsin', name: 'tocsin' },
+      origin: { platform: ref.platform, workspace: ref.workspace, channel: '' },
+    });
+    return draft;
+  }
+
+  private async renderFrom(
+    ref: IncidentRef,
+    log: AsyncIterable<StoredEvent[]>,
+    requested: string | undefined,
+    now: Date,
+  ): Promise<PostmortemDraft> {
+    const { model, previousDraft } = await buildPostmortemModel(ref, log, {
       timeZone: this.config.timezone,
-      now: this.clock.now(),
+      now,
       redactor: this.redactor,
       includeTranscript: this.config.postmortem.include_transcript,
     });
@@ -55,12 +116,6 @@ export class FilePostmortemWriter implements PostmortemWriter {
       `${ref.platform}-${slugify(ref.workspace)}`,
       `${incidentLabel(ref.number)}-${slugify(model.incident.title)}.md`,
     );
-    await mkdir(dirname(path), { recursive: true });
-    // Write then rename, so a reader never sees half a draft; the temporary name is unique so two
-    // drafts written at once cannot interleave.
-    const temporary = `${path}.${randomUUID()}.tmp`;
-    await writeFile(temporary, content);
-    await rename(temporary, path);
     const digest = createHash('sha256').update(content).digest('hex');
     if (!previousDraft) return { path, content, template, digest, changes: [] };
     return {
@@ -77,5 +132,22 @@ export class FilePostmortemWriter implements PostmortemWriter {
     const bySeverity = this.config.postmortem.template_by_severity[severity];
     const wanted = bySeverity ?? this.config.postmortem.default_template;
     return this.templates.has(wanted) ? wanted : (this.templateNames()[0] ?? wanted);
+  }
+}
+
+function draftKey(path: string, digest: string): string {
+  return `${path}|${digest}`;
+}
+
+/** The log up to (not including) the event with stream id `id`. */
+async function* logBefore(log: AsyncIterable<StoredEvent[]>, id: string): AsyncIterable<StoredEvent[]> {
+  for await (const page of log) {
+    const at = page.findIndex((event) => event.id === id);
+    if (at === -1) {
+      yield page;
+      continue;
+    }
+    if (at > 0) yield page.slice(0, at);
+    return;
   }
 }

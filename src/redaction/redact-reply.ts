@@ -1,21 +1,2 @@
-import type { Reply } from '../core/commands/reply.ts';
-import type { Redactor } from './redact-secrets.ts';
-
-/**
- * The reply with every text a person could have typed redacted: the text, its lines, an attached
- * file, and a user error's message (errors quote what was typed). Adapters call it on each reply
- * before rendering, so the bot never echoes a secret that was pasted into a command.
- */
-export function redactReply(reply: Reply, redactor: Redactor): Reply {
-  const redacted: Reply = { ...reply, text: redactor.redact(reply.text) };
-  if (reply.lines) redacted.lines = reply.lines.map((line) => redactor.redact(line));
-  if (reply.file) {
-    redacted.file = {
-      name: redactor.redact(reply.file.name),
-      title: redactor.redact(reply.file.title),
-      content: redactor.redact(reply.file.content),
-    };
-  }
-  if (reply.error) redacted.error = { ...reply.error, message: redactor.redact(reply.error.message) };
-  return redacted;
-}
+/** The reply redaction lives with the core, which runs it once where a reply leaves it. */
+export { redactReply } from '../core/commands/redact-reply.ts';

@@ -37,7 +37,14 @@ export function testConfig(overrides: Record<string, unknown> = {}): AppConfig {
 
 /** A full app (real Redis, real BullMQ) under a fresh prefix. Workers start unless told not to. */
 export function createTestApp(
-  options: { config?: AppConfig; clock?: Clock; prefix?: string; startWorkers?: boolean } = {},
+  options: {
+    config?: AppConfig;
+    clock?: Clock;
+    prefix?: string;
+    startWorkers?: boolean;
+    /** How soon a reactor takes over feed entries a crashed one left unacknowledged. */
+    reactionClaimIdleMs?: number;
+  } = {},
 ): TestApp {
   const redis = connectRedis(testRedisUrl());
   const prefix = options.prefix ?? uniquePrefix();
@@ -48,6 +55,9 @@ export function createTestApp(
     postmortemDir,
     prefix,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.reactionClaimIdleMs === undefined
+      ? {}
+      : { reactionClaimIdleMs: options.reactionClaimIdleMs }),
   });
   // A silent console platform, so declarations get a channel; sessions replace it with a printing one.
   app.platforms.register(new ConsolePlatform(() => {}));

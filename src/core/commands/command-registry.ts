@@ -16,7 +16,6 @@ import { startCommand } from './definitions/start-command.ts';
 import { statsCommand } from './definitions/stats-command.ts';
 import { statusCommand } from './definitions/status-command.ts';
 import { timelineCommand } from './definitions/timeline-command.ts';
-import { editDistance } from './text-tokens.ts';
 
 /** The grammar, in the order help lists it. Features add their commands here. */
 export const COMMANDS: readonly CommandDefinition[] = [
@@ -39,29 +38,5 @@ export const COMMANDS: readonly CommandDefinition[] = [
   helpCommand,
 ];
 
-export function findCommand(
-  commands: readonly CommandDefinition[],
-  name: string,
-): CommandDefinition | undefined {
-  return commands.find((command) => command.name === name.toLowerCase());
-}
-
-/** The command someone most likely meant, when they typed something close to it. */
-export function closestCommand(
-  commands: readonly CommandDefinition[],
-  typed: string,
-): CommandDefinition | undefined {
-  const word = typed.toLowerCase();
-  const prefixed = commands.find((command) => command.name.startsWith(word) || word.startsWith(command.name));
-  if (prefixed && word.length >= 2) return prefixed;
-  let best: CommandDefinition | undefined;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const command of commands) {
-    const distance = editDistance(word, command.name);
-    if (distance < bestDistance) {
-      best = command;
-      bestDistance = distance;
-    }
-  }
-  return bestDistance <= Math.max(2, Math.floor(word.length / 2)) ? best : undefined;
-}
+/** Lookups by name live apart from the list, so commands (help) can use them without a cycle. */
+export { closestCommand, findCommand } from './closest-command.ts';

@@ -1,5 +1,5 @@
+import { closestCommand } from './closest-command.ts';
 import type { CommandDefinition } from './command-definition.ts';
-import { closestCommand } from './command-registry.ts';
 
 /** Help is generated from the registry, so it can never disagree with the parser. */
 export function renderHelp(

@@ -62,6 +62,8 @@ export type IncidentEventBody =
       /** Who was on call in the schedule's `layer` when paged, or the user paged. */
       user?: string;
       layer?: string;
+      /** How a paged person was named (a manual page's escalation names them the same way). */
+      targetName?: string;
       /** The escalation chain this page belongs to, its step (0 = the first page) and repeat round. */
       chain?: string;
       step?: number;

@@ -1,5 +1,5 @@
+import type { AppServices } from '../../app/app-services.ts';
 import { appendSystemEvents } from '../../core/append-system-events.ts';
-import type { CoreServices } from '../../core/core-services.ts';
 import type { IncidentRef } from '../../core/model/incident-ref.ts';
 import type { PlatformRegistry } from '../../ports/chat-platform.ts';
 
@@ -7,7 +7,7 @@ import type { PlatformRegistry } from '../../ports/chat-platform.ts';
  * Opens the incident's channel on its platform. Idempotent: a retry after a crash finds the
  * channel already linked and stops.
  */
-export function provisionIncident(services: CoreServices, platforms: PlatformRegistry) {
+export function provisionIncident(services: AppServices, platforms: PlatformRegistry) {
   return async (data: unknown): Promise<void> => {
     const ref = data as IncidentRef;
     const state = await services.store.state(ref);

@@ -1,6 +1,6 @@
 import { incidentLabel } from '../../core/model/incident-ref.ts';
+import { describeWait } from '../../core/policy/describe-wait.ts';
 import { appendPagingEvents } from '../append-paging-events.ts';
-import { describeWait } from '../describe-wait.ts';
 import { postIncidentNotice } from '../incident-notice.ts';
 import type { PagingContext } from '../paging-context.ts';
 import type { AutoEscalateJob } from '../paging-timers.ts';

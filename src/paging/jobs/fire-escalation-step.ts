@@ -1,4 +1,4 @@
-import { describeWait } from '../describe-wait.ts';
+import { describeWait } from '../../core/policy/describe-wait.ts';
 import { nextStep, planStep, type StepJob, specsOf } from '../escalation-plan.ts';
 import type { PagingContext } from '../paging-context.ts';
 import { chainState, readPagingLog } from '../paging-log.ts';

@@ -1,8 +1,8 @@
 import { incidentLabel } from '../../core/model/incident-ref.ts';
 import type { IncidentState } from '../../core/model/incident-state.ts';
+import { describeWait, durationText } from '../../core/policy/describe-wait.ts';
 import type { ActionButton } from '../../ports/chat-platform.ts';
 import { appendPagingEvents } from '../append-paging-events.ts';
-import { describeWait, durationText } from '../describe-wait.ts';
 import { postIncidentNotice } from '../incident-notice.ts';
 import type { PagingContext } from '../paging-context.ts';
 import { eventsOf, readPagingLog } from '../paging-log.ts';

@@ -1,9 +1,15 @@
 import type { IncidentEvent } from '../../core/model/events.ts';
 
-type Write = (logKey: string, seenKey: string, events: IncidentEvent[]) => Promise<number[]>;
+/** One chatter event with the delivery it came from ('' for none, e.g. backfill). */
+export interface ChatterItem {
+  deliveryKey: string;
+  event: IncidentEvent;
+}
+
+type Write<T> = (target: T, items: ChatterItem[]) => Promise<number[]>;
 
 interface Pending {
-  events: IncidentEvent[];
+  items: ChatterItem[];
   resolve: (written: number) => void;
   reject: (error: unknown) => void;
 }
@@ -16,41 +22,41 @@ const MAX_BATCH_EVENTS = 500;
  * costs a few round trips instead of one per message, and each caller still learns only once its
  * own messages are stored.
  */
-export class ChatterBatcher {
-  private readonly queues = new Map<string, { seenKey: string; pending: Pending[] }>();
+export class ChatterBatcher<T> {
+  private readonly queues = new Map<string, Pending[]>();
 
-  constructor(private readonly write: Write) {}
+  constructor(private readonly write: Write<T>) {}
 
-  append(logKey: string, seenKey: string, events: IncidentEvent[]): Promise<number> {
+  /** `logKey` names the log; `target` is what `write` needs to reach it. */
+  append(logKey: string, target: T, items: ChatterItem[]): Promise<number> {
     return new Promise((resolve, reject) => {
       const queue = this.queues.get(logKey);
       if (queue) {
-        queue.pending.push({ events, resolve, reject });
+        queue.push({ items, resolve, reject });
         return;
       }
-      this.queues.set(logKey, { seenKey, pending: [{ events, resolve, reject }] });
-      void this.drain(logKey);
+      this.queues.set(logKey, [{ items, resolve, reject }]);
+      void this.drain(logKey, target);
     });
   }
 
-  private async drain(logKey: string): Promise<void> {
+  private async drain(logKey: string, target: T): Promise<void> {
     for (;;) {
-      const queue = this.queues.get(logKey);
-      if (!queue || queue.pending.length === 0) {
+      const pending = this.queues.get(logKey);
+      if (!pending || pending.length === 0) {
         this.queues.delete(logKey);
         return;
       }
-      const batch = takeBatch(queue.pending);
+      const batch = takeBatch(pending);
       try {
         const flags = await this.write(
-          logKey,
-          queue.seenKey,
-          batch.flatMap((item) => item.events),
+          target,
+          batch.flatMap((item) => item.items),
         );
         let offset = 0;
         for (const item of batch) {
-          const mine = flags.slice(offset, offset + item.events.length);
-          offset += item.events.length;
+          const mine = flags.slice(offset, offset + item.items.length);
+          offset += item.items.length;
           item.resolve(mine.reduce((sum, flag) => sum + flag, 0));
         }
       } catch (error) {
@@ -65,9 +71,9 @@ function takeBatch(pending: Pending[]): Pending[] {
   let count = 0;
   while (
     count < pending.length &&
-    (count === 0 || size + (pending[count]?.events.length ?? 0) <= MAX_BATCH_EVENTS)
+    (count === 0 || size + (pending[count]?.items.length ?? 0) <= MAX_BATCH_EVENTS)
   ) {
-    size += pending[count]?.events.length ?? 0;
+    size += pending[count]?.items.length ?? 0;
     count += 1;
   }
   return pending.splice(0, count);

@@ -2,56 +2,96 @@ import type { Redis } from 'ioredis';
 import type { IncidentEvent, StoredEvent } from '../../core/model/events.ts';
 import type { IncidentRef, WorkspaceRef } from '../../core/model/incident-ref.ts';
 import { foldIncident, type IncidentState } from '../../core/model/incident-state.ts';
-import type { DeclareInput, IncidentStore } from '../../ports/incident-store.ts';
-import { APPEND_CHATTER, APPEND_IF_REVISION } from './append-scripts.ts';
-import { ChatterBatcher } from './chatter-batcher.ts';
+import type {
+  AppendRequest,
+  AppendResult,
+  DeclareInput,
+  DeclareResult,
+  IncidentStore,
+} from '../../ports/incident-store.ts';
+import { APPEND_CHATTER, APPEND_IF_REVISION, DECLARE } from './append-scripts.ts';
+import { ChatterBatcher, type ChatterItem } from './chatter-batcher.ts';
 import { RedisKeys } from './redis-keys.ts';
 
 type StreamEntry = [id: string, fields: string[]];
+
+/** How long a delivery id is remembered: platforms retry within minutes, a day is plenty. */
+export const DELIVERY_TTL_SECONDS = 24 * 3600;
 
 /** The incident log as one Redis Stream per incident. */
 export class RedisIncidentStore implements IncidentStore {
   /** Folded state per incident, advanced from the last id read: a cache of a view, not a copy of the truth. */
   private readonly folds = new Map<string, IncidentState>();
   private readonly channelLinks = new Map<string, number>();
-  private readonly chatter = new ChatterBatcher((logKey, seenKey, events) =>
-    this.writeChatter(logKey, seenKey, events),
-  );
+  private readonly chatter = new ChatterBatcher<IncidentRef>((ref, items) => this.writeChatter(ref, items));
 
   constructor(
     private readonly redis: Redis,
     readonly keys: RedisKeys = new RedisKeys(),
   ) {}
 
-  async declare(input: DeclareInput): Promise<IncidentState> {
-    const number = await this.redis.incr(this.keys.sequence(input.workspace));
-    const ref: IncidentRef = { ...input.workspace, number };
-    const event: IncidentEvent = {
-      at: input.at.toISOString(),
-      actor: input.actor,
-      origin: input.origin,
-      ...input.body,
-      number,
-    };
-    await this.redis
-      .multi()
-      .xadd(this.keys.log(ref), '*', 'e', JSON.stringify(event))
-      .set(this.keys.revision(ref), '1')
-      .sadd(this.keys.open(input.workspace), String(number))
-      .zadd(this.keys.all(input.workspace), number, String(number))
-      .sadd(this.keys.workspaces(), `${input.workspace.platform}:${input.workspace.workspace}`)
-      .exec();
-    const state = await this.state(ref);
+  async declare(input: DeclareInput, deliveryKey?: string): Promise<DeclareResult> {
+    const event = { at: input.at.toISOString(), actor: input.actor, origin: input.origin, ...input.body };
+    const refJson = JSON.stringify({
+      platform: input.workspace.platform,
+      workspace: input.workspace.workspace,
+    });
+    const result = await this.redis.eval(
+      DECLARE,
+      6,
+      this.keys.sequence(input.workspace),
+      this.keys.workspaces(),
+      this.keys.open(input.workspace),
+      this.keys.all(input.workspace),
+      this.keys.feed(),
+      deliveryKey === undefined ? '' : this.keys.dedupe(deliveryKey),
+      `${input.workspace.platform}:${input.workspace.workspace}`,
+      this.keys.ws(input.workspace),
+      JSON.stringify(event).slice(0, -1),
+      `${refJson.slice(0, -1)},"number":`,
+      String(DELIVERY_TTL_SECONDS),
+    );
+    const number = Number(result);
+    if (number === -2) return { status: 'duplicate' };
+    const state = await this.state({ ...input.workspace, number });
     if (!state) throw new Error(`INC-${number} vanished right after it was declared`);
-    return state;
+    return { status: 'appended', state };
   }
 
+  async append(request: AppendRequest): Promise<AppendResult> {
+    const { ref, events } = request;
+    if (events.length === 0) return { status: 'appended', written: 0 };
+    if (request.expectedRevision === undefined) {
+      const deliveryKey = request.deliveryKey === undefined ? '' : this.keys.dedupe(request.deliveryKey);
+      const items = events.map((event) => ({ deliveryKey, event }));
+      const written = await this.chatter.append(this.keys.log(ref), ref, items);
+      // A delivery whose events were all skipped was done before (or its message captured before).
+      if (written === 0 && request.deliveryKey !== undefined) return { status: 'duplicate' };
+      return { status: 'appended', written };
+    }
+    return this.appendIfRevisionChecked(request, request.expectedRevision);
+  }
+
+  /** For tests and tools that seed a log directly; commands go through the core's commit. */
   async appendIfRevision(
     ref: IncidentRef,
     expectedRevision: number,
     events: IncidentEvent[],
   ): Promise<boolean> {
-    if (events.length === 0) return true;
+    return (await this.append({ ref, expectedRevision, events })).status === 'appended';
+  }
+
+  /** For tests and tools that seed chatter directly (deduplicated by message id, as backfill is). */
+  async appendChatter(ref: IncidentRef, events: IncidentEvent[]): Promise<number> {
+    const result = await this.append({ ref, events });
+    return result.status === 'appended' ? result.written : 0;
+  }
+
+  private async appendIfRevisionChecked(
+    request: AppendRequest,
+    expectedRevision: number,
+  ): Promise<AppendResult> {
+    const { ref, events } = request;
     const openAction = events.reduce<string>((action, event) => {
       if (event.type === 'resolved') return 'close';
       if (event.type === 'reopened') return 'open';
@@ -59,35 +99,56 @@ export class RedisIncidentStore implements IncidentStore {
     }, '');
     const result = await this.redis.eval(
       APPEND_IF_REVISION,
-      3,
+      5,
       this.keys.log(ref),
       this.keys.revision(ref),
       this.keys.open(ref),
+      this.keys.feed(),
+      request.deliveryKey === undefined ? '' : this.keys.dedupe(request.deliveryKey),
       String(expectedRevision),
       openAction,
       String(ref.number),
+      refJson(ref),
+      typesOf(events),
+      String(DELIVERY_TTL_SECONDS),
       ...events.map((event) => JSON.stringify(event)),
     );
-    if (Number(result) >= 0) return true;
+    const [revision, feedId] = Array.isArray(result)
+      ? [Number(result[0]), String(result[1])]
+      : [Number(result), ''];
+    if (revision === -2) return { status: 'duplicate' };
+    if (revision >= 0) return { status: 'appended', written: events.length, ...(feedId ? { feedId } : {}) };
     // Redis may have lost acknowledged writes (a crash under appendfsync everysec, a failover to a
     // lagging replica). A cached fold that is ahead of Redis would then refuse every command.
     const current = Number((await this.redis.get(this.keys.revision(ref))) ?? 0);
     if (current < expectedRevision) this.folds.delete(this.keys.log(ref));
-    return false;
+    return { status: 'conflict' };
   }
 
-  async appendChatter(ref: IncidentRef, events: IncidentEvent[]): Promise<number> {
-    if (events.length === 0) return 0;
-    return this.chatter.append(this.keys.log(ref), this.keys.seenMessages(ref), events);
-  }
-
-  private async writeChatter(logKey: string, seenKey: string, events: IncidentEvent[]): Promise<number[]> {
-    const args = events.flatMap((event) => [
+  private async writeChatter(ref: IncidentRef, items: ChatterItem[]): Promise<number[]> {
+    const args = items.flatMap(({ deliveryKey, event }) => [
+      deliveryKey,
       event.type === 'message_captured' ? event.messageId : '',
       JSON.stringify(event),
     ]);
-    const flags = (await this.redis.eval(APPEND_CHATTER, 2, logKey, seenKey, ...args)) as number[];
+    const flags = (await this.redis.eval(
+      APPEND_CHATTER,
+      4,
+      this.keys.log(ref),
+      this.keys.seenMessages(ref),
+      this.keys.feed(),
+      this.keys.revision(ref),
+      refJson(ref),
+      typesOf(items.map((item) => item.event)),
+      String(DELIVERY_TTL_SECONDS),
+      ...args,
+    )) as number[];
     return flags.map(Number);
+  }
+
+  async markDelivered(deliveryKey: string): Promise<boolean> {
+    const result = await this.redis.set(this.keys.dedupe(deliveryKey), '1', 'EX', DELIVERY_TTL_SECONDS, 'NX');
+    return result === 'OK';
   }
 
   async read(ref: IncidentRef): Promise<StoredEvent[]> {
@@ -112,6 +173,11 @@ export class RedisIncidentStore implements IncidentStore {
       if (!last || entries.length < pageSize) return;
       start = `(${last[0]}`;
     }
+  }
+
+  async range(ref: IncidentRef, from: string, to: string): Promise<StoredEvent[]> {
+    const entries = (await this.redis.xrange(this.keys.log(ref), from, to)) as StreamEntry[];
+    return entries.map(toStoredEvent);
   }
 
   async state(ref: IncidentRef): Promise<IncidentState | undefined> {
@@ -159,11 +225,14 @@ export class RedisIncidentStore implements IncidentStore {
       return { platform: member.slice(0, split), workspace: member.slice(split + 1) };
     });
   }
+}
 
-  async firstSeen(key: string, ttlSeconds: number): Promise<boolean> {
-    const result = await this.redis.set(this.keys.dedupe(key), '1', 'EX', ttlSeconds, 'NX');
-    return result === 'OK';
-  }
+function refJson(ref: IncidentRef): string {
+  return JSON.stringify({ platform: ref.platform, workspace: ref.workspace, number: ref.number });
+}
+
+function typesOf(events: readonly IncidentEvent[]): string {
+  return [...new Set(events.map((event) => event.type))].join(',');
 }
 
 function toStoredEvent([id, fields]: StreamEntry): StoredEvent {

@@ -7,7 +7,8 @@ export class RedisKeys {
   workspaces(): string {
     return `${this.prefix}:workspaces`;
   }
-  private ws(ref: WorkspaceRef): string {
+  /** The prefix of every key of one workspace (the declare script builds incident keys from it). */
+  ws(ref: WorkspaceRef): string {
     return `${this.prefix}:${ref.platform}:${ref.workspace}`;
   }
   sequence(ref: WorkspaceRef): string {
@@ -30,6 +31,10 @@ export class RedisKeys {
   }
   seenMessages(ref: IncidentRef): string {
     return `${this.ws(ref)}:inc:${ref.number}:seen`;
+  }
+  /** One entry per append, consumed by the reactors. */
+  feed(): string {
+    return `${this.prefix}:feed`;
   }
   dedupe(key: string): string {
     return `${this.prefix}:dedupe:${key}`;

@@ -22,11 +22,12 @@ function command(name: string, options: OptionSpec[], summary = `Do ${name}`): C
     usage: `/incident ${name}`,
     examples: [],
     options,
+    kind: 'query',
     scope: 'anywhere',
     allowedWhenResolved: true,
     parseText: () => ok({}),
     build: () => ok({}),
-    run: async () => ok({ reply: { visibility: 'ephemeral', text: '' } }),
+    answer: async () => ok({ visibility: 'ephemeral', text: '' }),
   };
 }
 

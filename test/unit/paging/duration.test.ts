@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidDurationError, parseDuration } from '../../../src/paging/duration.ts';
+import { InvalidDurationError, parseDuration } from '../../../src/core/policy/duration.ts';
 
 describe('parseDuration', () => {
   it('reads seconds', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../../src/config/config-schema.ts';
-import { durationText } from '../../../src/paging/describe-wait.ts';
-import { parseDuration } from '../../../src/paging/duration.ts';
+import { durationText } from '../../../src/core/policy/describe-wait.ts';
+import { parseDuration } from '../../../src/core/policy/duration.ts';
 import { firstStep, manualPlan, nextStep, policyPlan } from '../../../src/paging/escalation-plan.ts';
 import { parseTarget } from '../../../src/paging/page-targets.ts';
 import { pagingJobId } from '../../../src/paging/paging-job-ids.ts';

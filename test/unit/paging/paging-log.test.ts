@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { AppServices } from '../../../src/app/app-services.ts';
 import type { IncidentEventBody, StoredEvent } from '../../../src/core/model/events.ts';
-import type { IncidentState } from '../../../src/core/model/incident-state.ts';
-import { pagingFollowUps } from '../../../src/paging/paging-follow-ups.ts';
+import { ReactionRegistry } from '../../../src/core/reactions/reaction-registry.ts';
+import { registerPagingReactions } from '../../../src/paging/paging-follow-ups.ts';
 import { chainState, pendingSteps, type Revisioned } from '../../../src/paging/paging-log.ts';
 import { statusUpdateDue } from '../../../src/paging/paging-timers.ts';
 
@@ -96,17 +97,39 @@ describe('when the next status update is due', () => {
   });
 });
 
-describe('the jobs that follow appended events', () => {
-  it('are named after the event revision, so a retried append starts each job once', () => {
-    const before = { ref: { platform: 'slack', workspace: 'T1', number: 4 }, revision: 6 } as IncidentState;
-    const stamp = (body: IncidentEventBody) => ({ ...body, at: '2025-11-20T10:00:00.000Z', actor, origin });
-    const jobs = pagingFollowUps(before, [
-      stamp({ type: 'message_captured', messageId: 'm', text: 'hi', occurredAt: '' }),
-      stamp(page('r7', 'r7.0.0.0')),
-      stamp({ type: 'acknowledged', pageIds: ['r7.0.0.0'] }),
-      stamp({ type: 'note_added', text: 'x', occurredAt: '' }),
-    ]);
-    expect(jobs.map((job) => job.jobId)).toEqual([
+describe('the jobs that react to logged events', () => {
+  it('are named after the event revision, so reacting twice to an event starts each job once', async () => {
+    const ref = { platform: 'slack', workspace: 'T1', number: 4 };
+    const jobIds: string[] = [];
+    const services = {
+      store: { state: async () => undefined },
+      jobs: {
+        enqueue: async (_name: string, _data: unknown, options?: { jobId?: string }) =>
+          void jobIds.push(options?.jobId ?? ''),
+      },
+    } as unknown as AppServices;
+    const registry = new ReactionRegistry();
+    registerPagingReactions(registry, services);
+    const stamp = (body: IncidentEventBody, id: string) => ({
+      ...body,
+      id,
+      at: '2025-11-20T10:00:00.000Z',
+      actor,
+      origin,
+    });
+    const inputs = [
+      {
+        revision: 6,
+        event: stamp({ type: 'message_captured', messageId: 'm', text: 'hi', occurredAt: '' }, '1-0'),
+      },
+      { revision: 7, event: stamp(page('r7', 'r7.0.0.0'), '2-0') },
+      { revision: 8, event: stamp({ type: 'acknowledged', pageIds: ['r7.0.0.0'] }, '3-0') },
+      { revision: 9, event: stamp({ type: 'note_added', text: 'x', occurredAt: '' }, '4-0') },
+    ];
+    for (const input of inputs) {
+      for (const reaction of registry.forEvent(input.event.type)) await reaction.reaction({ ref, ...input });
+    }
+    expect(jobIds).toEqual([
       'page-delivery|slack:T1:INC-4|page-r7.0.0.0',
       'paging-reaction|slack:T1:INC-4|r8',
     ]);

@@ -9,6 +9,7 @@ export const ackCommand = defineCommand<Record<string, never>>({
   usage: '/incident ack',
   examples: ['/incident ack'],
   options: [],
+  kind: 'write',
   scope: 'incident',
   allowedWhenResolved: false,
   parseText(text) {
@@ -18,7 +19,7 @@ export const ackCommand = defineCommand<Record<string, never>>({
   build() {
     return ok({});
   },
-  async run({ incident, actor }) {
+  decide(incident, _args, { actor }) {
     const pending = incident ? outstandingPages(incident) : [];
     if (pending.length === 0) {
       return fail(userError('nothing_to_ack', 'There is nothing to acknowledge: no page is outstanding.'));

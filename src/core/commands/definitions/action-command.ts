@@ -55,6 +55,7 @@ export const actionCommand = defineCommand<ActionArgs>({
     { name: 'due', description: 'Due date, YYYY-MM-DD', type: 'string', required: false },
     { name: 'priority', description: 'How urgent', type: 'string', required: false, choices: PRIORITIES },
   ],
+  kind: 'write',
   scope: 'incident',
   allowedWhenResolved: true,
   parseText(text) {
@@ -85,7 +86,7 @@ export const actionCommand = defineCommand<ActionArgs>({
     }
     return ok({ text: text.value as string, owner, due: options.due, priority: priority as Priority });
   },
-  async run({ args, incident }) {
+  decide(incident, args) {
     const itemId = `A${(incident?.actionItems.length ?? 0) + 1}`;
     const owner = args.owner ? `, owner ${args.owner.name}` : '';
     const due = args.due ? `, due ${args.due}` : '';

@@ -9,6 +9,7 @@ export const helpCommand = defineCommand<{ command: string | undefined }>({
   usage: '/incident help [command]',
   examples: ['/incident help', '/incident help note'],
   options: [{ name: 'command', description: 'A command to explain', type: 'string', required: false }],
+  kind: 'query',
   scope: 'anywhere',
   allowedWhenResolved: true,
   parseText(text) {
@@ -17,8 +18,8 @@ export const helpCommand = defineCommand<{ command: string | undefined }>({
   build(options) {
     return ok({ command: options.command ? options.command.toLowerCase() : undefined });
   },
-  async run({ args, services }) {
-    const help = renderHelp(services.commands, args.command);
-    return ok({ reply: ephemeral(help.title, { lines: help.lines }) });
+  async answer({ args, commands }) {
+    const help = renderHelp(commands, args.command);
+    return ok(ephemeral(help.title, { lines: help.lines }));
   },
 });

@@ -11,6 +11,7 @@ export const listCommand = defineCommand<Record<string, never>>({
   usage: '/incident list',
   examples: ['/incident list'],
   options: [],
+  kind: 'query',
   scope: 'anywhere',
   allowedWhenResolved: true,
   parseText(text) {
@@ -21,7 +22,7 @@ export const listCommand = defineCommand<Record<string, never>>({
   build() {
     return ok({});
   },
-  async run({ origin, now, services }) {
+  async answer({ origin, now, services }) {
     const refs = await services.store.openIncidents({
       platform: origin.platform,
       workspace: origin.workspace,
@@ -37,6 +38,6 @@ export const listCommand = defineCommand<Record<string, never>>({
         : [],
     );
     const text = lines.length === 0 ? 'No open incidents.' : `${lines.length} open incident(s):`;
-    return ok({ reply: ephemeral(text, { lines }) });
+    return ok(ephemeral(text, { lines }));
   },
 });

@@ -21,6 +21,7 @@ export const noteCommand = defineCommand<{ text: string; occurredAt: Date | unde
       maxLength: 4000,
     },
   ],
+  kind: 'write',
   scope: 'incident',
   allowedWhenResolved: true,
   parseText(text) {
@@ -33,9 +34,9 @@ export const noteCommand = defineCommand<{ text: string; occurredAt: Date | unde
     if (!text.ok) return text;
     return ok({ text: text.value as string, occurredAt: leading.value.occurredAt });
   },
-  async run({ args, now, services }) {
+  decide(_incident, args, { now, settings }) {
     const occurredAt = args.occurredAt ?? now;
-    const zone = services.config.timezone;
+    const zone = settings.timezone;
     const when = args.occurredAt ? ` at ${formatClock(occurredAt, zone)}` : '';
     return ok({
       events: [{ type: 'note_added', text: args.text, occurredAt: occurredAt.toISOString() }],

@@ -1,8 +1,5 @@
-import { firstStep, manualPlan, planStep } from '../../../paging/escalation-plan.ts';
-import { parseTarget, resolveRecipient } from '../../../paging/page-targets.ts';
-import { chainId, pageIdOf } from '../../../paging/paging-job-ids.ts';
-import { policyFor } from '../../../paging/severity-policy.ts';
 import { fail, ok, userError } from '../../errors.ts';
+import { chainId, pageIdOf } from '../../policy/page-ids.ts';
 import { cleanField, LIMITS } from '../../text/sanitize-input.ts';
 import { defineCommand } from '../command-definition.ts';
 import { parseMention } from '../mention.ts';
@@ -38,6 +35,7 @@ export const pageCommand = defineCommand<PageArgs>({
       maxLength: 1000,
     },
   ],
+  kind: 'write',
   scope: 'incident',
   allowedWhenResolved: false,
   parseText(text) {
@@ -60,45 +58,36 @@ export const pageCommand = defineCommand<PageArgs>({
       return ok({ target: user.id, targetName: user.name, targetKind: 'user', message: message.value });
     return ok({ target, targetName: target, targetKind: 'schedule', message: message.value });
   },
-  async run({ args, services, incident, now }) {
+  decide(incident, args, { now, paging }) {
     if (!incident) throw new Error('page runs only with an incident');
-    const spec =
+    const target =
       args.targetKind === 'user'
         ? { kind: 'user' as const, id: args.target, name: args.targetName }
-        : parseTarget(args.target, services.config);
-    if (typeof spec === 'string') {
-      const ids = services.config.schedules.map((schedule) => schedule.id);
-      const pagers = services.config.pagers.map((pager) => pager.id);
-      const hint =
-        (ids.length > 0 ? ` Known schedules: ${ids.join(', ')}.` : ' No schedules are configured.') +
-        (pagers.length > 0 ? ` Pagers: ${pagers.join(', ')}.` : '');
-      const what = args.target.includes(':') ? spec : `There is no schedule "${args.target}".${hint}`;
-      return fail(userError('unknown_schedule', what, USAGE));
-    }
-    // The page is the event after the current revision: its chain is named after it.
+        : { kind: 'named' as const, text: args.target };
+    const recipient = paging.resolvePageTarget(target, now);
+    if (!recipient.ok) return fail({ ...recipient.error, usage: USAGE });
+    const { value } = recipient;
+    // The page is the event after the current revision: its chain is named after it, and the
+    // chain's escalation is planned by the reaction to this event.
     const chain = chainId(incident.revision + 1);
-    const recipient = resolveRecipient(spec, services.config.schedules, now);
-    const plan = manualPlan(policyFor(services.config.severities, incident.severity), spec, services.config);
-    const first = plan && firstStep(incident.ref, chain, 'manual', incident.severity, plan);
-    // Planned before the page is recorded and reported: a crash in between can only over-page.
-    if (first) await planStep(services.jobs, first);
     return ok({
       events: [
         {
           type: 'paged',
-          target: recipient.target,
-          targetKind: recipient.targetKind,
+          target: value.target,
+          targetKind: value.targetKind,
           pageId: pageIdOf(chain, 0, 0, 0),
-          pager: recipient.pager,
-          ...(recipient.user === undefined ? {} : { user: recipient.user }),
-          ...(recipient.layer === undefined ? {} : { layer: recipient.layer }),
+          ...(value.pager === undefined ? {} : { pager: value.pager }),
+          ...(value.user === undefined ? {} : { user: value.user }),
+          ...(value.layer === undefined ? {} : { layer: value.layer }),
+          ...(args.targetKind === 'user' ? { targetName: args.targetName } : {}),
           chain,
           step: 0,
           round: 0,
           ...(args.message === undefined ? {} : { message: args.message }),
         },
       ],
-      reply: toChannel(`Paging ${recipient.label}${args.message ? `: ${args.message}` : ''}`),
+      reply: toChannel(`Paging ${value.label}${args.message ? `: ${args.message}` : ''}`),
     });
   },
 });

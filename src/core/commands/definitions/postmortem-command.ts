@@ -8,7 +8,7 @@ import { toChannel } from '../reply.ts';
 
 const USAGE = '/incident postmortem [template]';
 
-export const postmortemCommand = defineCommand<{ template: string | undefined }>({
+export const postmortemCommand = defineCommand<{ template: string | undefined }, PostmortemDraft>({
   name: 'postmortem',
   summary: 'Write the postmortem draft from everything recorded',
   usage: USAGE,
@@ -21,6 +21,8 @@ export const postmortemCommand = defineCommand<{ template: string | undefined }>
       required: false,
     },
   ],
+  kind: 'write',
+  awaitReactions: true,
   scope: 'incident',
   allowedWhenResolved: true,
   parseText(text) {
@@ -33,7 +35,7 @@ export const postmortemCommand = defineCommand<{ template: string | undefined }>
   build(options) {
     return ok({ template: options.template ? options.template.toLowerCase() : undefined });
   },
-  async run({ args, incident, services, now }) {
+  async prepare({ args, incident, services }) {
     if (!incident) throw new Error('postmortem runs only with an incident');
     const names = services.postmortems.templateNames();
     if (args.template !== undefined && !names.includes(args.template)) {
@@ -45,10 +47,15 @@ export const postmortemCommand = defineCommand<{ template: string | undefined }>
         ),
       );
     }
-    // Whatever was said while the bot was away belongs in the draft too.
+    // Whatever was said while the bot was away belongs in the draft too. Rendered once, before the
+    // write: a retry after contention records the same draft, and the file is written by the
+    // reaction to the recorded event.
     await backfillIncident(services, incident);
-    const draft = await services.postmortems.generate(incident.ref, args.template);
-    const changes = sinceLastDraft(draft, now, services.config.timezone);
+    return ok(await services.postmortems.render(incident.ref, args.template));
+  },
+  decide(incident, _args, { now, settings }, draft) {
+    if (!incident) throw new Error('postmortem runs only with an incident');
+    const changes = sinceLastDraft(draft, now, settings.timezone);
     return ok({
       events: [
         { type: 'postmortem_generated', template: draft.template, path: draft.path, digest: draft.digest },
@@ -66,7 +73,6 @@ export const postmortemCommand = defineCommand<{ template: string | undefined }>
     });
   },
 });
-
 /** Regenerating overwrites the draft; the reply says what is new in it. */
 function sinceLastDraft(draft: PostmortemDraft, now: Date, timeZone: string): string {
   if (draft.previousAt === undefined) return '';

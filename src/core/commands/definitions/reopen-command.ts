@@ -9,6 +9,7 @@ export const reopenCommand = defineCommand<Record<string, never>>({
   usage: '/incident reopen',
   examples: ['/incident reopen'],
   options: [],
+  kind: 'write',
   scope: 'incident',
   allowedWhenResolved: true,
   parseText(text) {
@@ -19,7 +20,7 @@ export const reopenCommand = defineCommand<Record<string, never>>({
   build() {
     return ok({});
   },
-  async run({ incident }) {
+  decide(incident) {
     if (!incident) throw new Error('reopen runs only with an incident');
     if (incident.status !== 'resolved') {
       return fail(

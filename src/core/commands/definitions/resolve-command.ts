@@ -15,6 +15,7 @@ export const resolveCommand = defineCommand<{ summary: string | undefined }>({
   options: [
     { name: 'summary', description: 'How it ended', type: 'string', required: false, maxLength: 4000 },
   ],
+  kind: 'write',
   scope: 'incident',
   allowedWhenResolved: true,
   parseText(text) {
@@ -25,7 +26,7 @@ export const resolveCommand = defineCommand<{ summary: string | undefined }>({
     if (!summary.ok) return summary;
     return ok({ summary: summary.value });
   },
-  async run({ args, incident, now }) {
+  decide(incident, args, { now }) {
     if (!incident) throw new Error('resolve runs only with an incident');
     const label = incidentLabel(incident.number);
     if (incident.status === 'resolved') {

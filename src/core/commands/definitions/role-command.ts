@@ -16,6 +16,7 @@ export const roleCommand = defineCommand<{ role: Role; user: Actor }>({
     { name: 'role', description: 'The role to assign', type: 'string', required: true, choices: ROLES },
     { name: 'user', description: 'Who takes it', type: 'user', required: true },
   ],
+  kind: 'write',
   scope: 'incident',
   allowedWhenResolved: true,
   parseText(text) {
@@ -38,7 +39,7 @@ export const roleCommand = defineCommand<{ role: Role; user: Actor }>({
     }
     return ok({ role: role as Role, user });
   },
-  async run({ args, incident }) {
+  decide(incident, args) {
     if (incident?.roles[args.role]?.id === args.user.id) {
       return fail(userError('no_change', `${args.user.name} is already ${args.role}.`));
     }

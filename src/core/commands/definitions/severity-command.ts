@@ -23,6 +23,7 @@ export const severityCommand = defineCommand<{ severity: Severity; reason: strin
     },
     { name: 'reason', description: 'Why it changed', type: 'string', required: false, maxLength: 500 },
   ],
+  kind: 'write',
   scope: 'incident',
   allowedWhenResolved: false,
   parseText(text) {
@@ -38,7 +39,7 @@ export const severityCommand = defineCommand<{ severity: Severity; reason: strin
     if (!reason.ok) return reason;
     return ok({ severity: severity.value, reason: reason.value });
   },
-  async run({ args, incident }) {
+  decide(incident, args) {
     if (!incident) throw new Error('sev runs only with an incident');
     if (incident.severity === args.severity) {
       return fail(userError('no_change', `${incidentLabel(incident.number)} is already ${args.severity}.`));

@@ -1,9 +1,8 @@
-import { describeWait } from '../../../paging/describe-wait.ts';
-import { InvalidDurationError, parseDuration } from '../../../paging/duration.ts';
-import { STATUS_UPDATE } from '../../../paging/paging-timers.ts';
-import { policyFor } from '../../../paging/severity-policy.ts';
 import { fail, ok, userError } from '../../errors.ts';
 import { incidentLabel } from '../../model/incident-ref.ts';
+import { describeWait } from '../../policy/describe-wait.ts';
+import { InvalidDurationError, parseDuration } from '../../policy/duration.ts';
+import { STATUS_UPDATE } from '../../policy/page-ids.ts';
 import { formatClock } from '../../time/format-time.ts';
 import { defineCommand } from '../command-definition.ts';
 import { toChannel } from '../reply.ts';
@@ -25,6 +24,7 @@ export const snoozeCommand = defineCommand<{ durationMs: number | undefined }>({
       required: false,
     },
   ],
+  kind: 'write',
   scope: 'incident',
   allowedWhenResolved: false,
   parseText(text) {
@@ -49,9 +49,9 @@ export const snoozeCommand = defineCommand<{ durationMs: number | undefined }>({
       );
     }
   },
-  async run({ args, incident, now, services }) {
+  decide(incident, args, { now, settings, paging }) {
     if (!incident) throw new Error('snooze runs only with an incident');
-    const interval = policyFor(services.config.severities, incident.severity).updateIntervalMs;
+    const interval = paging.updateIntervalMs(incident.severity);
     if (interval === undefined) {
       return fail(
         userError('nothing_to_snooze', `${incident.severity} has no status-update reminder to snooze.`),
@@ -63,7 +63,7 @@ export const snoozeCommand = defineCommand<{ durationMs: number | undefined }>({
       events: [{ type: 'reminder_snoozed', reminder: STATUS_UPDATE, until: until.toISOString() }],
       reply: toChannel(
         `Status-update reminder for ${incidentLabel(incident.number)} snoozed for ${describeWait(durationMs)}, ` +
-          `until ${formatClock(until, services.config.timezone)}.`,
+          `until ${formatClock(until, settings.timezone)}.`,
       ),
     });
   },

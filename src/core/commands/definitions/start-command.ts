@@ -1,7 +1,6 @@
 import { fail, ok } from '../../errors.ts';
 import { incidentLabel } from '../../model/incident-ref.ts';
 import { looksLikeSeverity, parseSeverity, SEVERITIES, type Severity } from '../../model/severity.ts';
-import { afterDeclare } from '../../reactions.ts';
 import { cleanField, LIMITS } from '../../text/sanitize-input.ts';
 import { defineCommand } from '../command-definition.ts';
 import { toChannel } from '../reply.ts';
@@ -34,6 +33,7 @@ export const startCommand = defineCommand<{
       maxLength: 150,
     },
   ],
+  kind: 'write',
   scope: 'anywhere',
   allowedWhenResolved: true,
   parseText(text) {
@@ -57,31 +57,24 @@ export const startCommand = defineCommand<{
     if (!description.ok) return description;
     return ok({ severity, title: title.value as string, description: description.value });
   },
-  async run({ args, actor, origin, now, services }) {
-    const severity = args.severity ?? services.config.default_severity;
-    const state = await services.store.declare({
-      workspace: { platform: origin.platform, workspace: origin.workspace },
-      actor,
-      origin,
-      at: now,
-      body: {
-        type: 'declared',
-        title: args.title,
-        severity,
-        ...(args.description === undefined ? {} : { description: args.description }),
-      },
-    });
-    await services.jobs.enqueue(
-      'provision-incident',
-      { platform: origin.platform, workspace: origin.workspace, number: state.number },
-      { jobId: `provision:${origin.platform}:${origin.workspace}:${state.number}` },
-    );
-    await afterDeclare(services, state);
+  decide(_state, args, { actor, settings }) {
+    const severity = args.severity ?? settings.defaultSeverity;
     return ok({
-      reply: toChannel(
-        `${incidentLabel(state.number)} declared: ${severity} ${args.title}. Commander: ${actor.name}. Opening its channel…`,
-        { incident: state.ref },
-      ),
+      events: [
+        {
+          type: 'declared',
+          number: 0,
+          title: args.title,
+          severity,
+          ...(args.description === undefined ? {} : { description: args.description }),
+        },
+      ],
+      // Its channel is opened by the reaction to `declared`.
+      reply: (ref) =>
+        toChannel(
+          `${incidentLabel(ref.number)} declared: ${severity} ${args.title}. Commander: ${actor.name}. Opening its channel…`,
+          { incident: ref },
+        ),
     });
   },
 });

@@ -28,6 +28,7 @@ export const statsCommand = defineCommand<{ days: number }>({
       choices: WINDOWS,
     },
   ],
+  kind: 'query',
   scope: 'anywhere',
   allowedWhenResolved: true,
   parseText(text) {
@@ -40,23 +41,21 @@ export const statsCommand = defineCommand<{ days: number }>({
     }
     return ok({ days: Number.parseInt(window, 10) });
   },
-  async run({ args, origin, now, services }) {
+  async answer({ args, origin, now, services, settings }) {
     const since = new Date(now.getTime() - args.days * DAY_MS);
     const workspace = { platform: origin.platform, workspace: origin.workspace };
     const states = await loadStates(services.store, workspace);
     const rows = responseStats(states, since, new Date(now.getTime() + 1));
-    const sinceText = formatClock(since, services.config.timezone, true);
+    const sinceText = formatClock(since, settings.timezone, true);
     if (rows.length === 0) {
-      return ok({
-        reply: ephemeral(`No incidents declared in the last ${args.days} days (since ${sinceText}).`),
-      });
+      return ok(ephemeral(`No incidents declared in the last ${args.days} days (since ${sinceText}).`));
     }
     const total = rows.reduce((sum, row) => sum + row.count, 0);
-    return ok({
-      reply: ephemeral(`${total} incident(s) declared in the last ${args.days} days (since ${sinceText}):`, {
+    return ok(
+      ephemeral(`${total} incident(s) declared in the last ${args.days} days (since ${sinceText}):`, {
         lines: rows.map(describeRow),
       }),
-    });
+    );
   },
 });
 

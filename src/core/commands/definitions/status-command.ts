@@ -31,6 +31,7 @@ export const statusCommand = defineCommand<{ status: IncidentStatus; message: st
       maxLength: 4000,
     },
   ],
+  kind: 'write',
   scope: 'incident',
   allowedWhenResolved: false,
   parseText(text) {
@@ -50,7 +51,7 @@ export const statusCommand = defineCommand<{ status: IncidentStatus; message: st
     if (!message.ok) return message;
     return ok({ status: state as IncidentStatus, message: message.value as string });
   },
-  async run({ args }) {
+  decide(_incident, args) {
     return ok({
       events: [{ type: 'status_updated', status: args.status, message: args.message }],
       reply: toChannel(`Status: ${args.status}. ${args.message}`),

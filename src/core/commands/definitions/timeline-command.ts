@@ -11,6 +11,7 @@ export const timelineCommand = defineCommand<Record<string, never>>({
   usage: '/incident timeline',
   examples: ['/incident timeline'],
   options: [],
+  kind: 'query',
   scope: 'incident',
   allowedWhenResolved: true,
   parseText(text) {
@@ -21,7 +22,7 @@ export const timelineCommand = defineCommand<Record<string, never>>({
   build() {
     return ok({});
   },
-  async run({ incident, services }) {
+  async answer({ incident, services, settings }) {
     if (!incident) throw new Error('timeline runs only with an incident');
     const builder = new TimelineBuilder();
     for await (const page of services.store.scan(incident.ref)) for (const event of page) builder.add(event);
@@ -30,12 +31,10 @@ export const timelineCommand = defineCommand<Record<string, never>>({
     const crossesMidnight = entries.some((entry) => entry.at.slice(0, 10) !== first);
     const lines = entries.map(
       (entry) =>
-        `${formatClock(entry.at, services.config.timezone, crossesMidnight)}  ${entry.author.name}: ${entry.text}`,
+        `${formatClock(entry.at, settings.timezone, crossesMidnight)}  ${entry.author.name}: ${entry.text}`,
     );
-    return ok({
-      reply: ephemeral(`Timeline of ${incidentLabel(incident.number)} (${entries.length} entries)`, {
-        lines,
-      }),
-    });
+    return ok(
+      ephemeral(`Timeline of ${incidentLabel(incident.number)} (${entries.length} entries)`, { lines }),
+    );
   },
 });

@@ -1,4 +1,4 @@
-import { formatDuration } from '../core/time/format-time.ts';
+import { formatDuration } from '../time/format-time.ts';
 
 /** `45s`, `5m`, `2h 30m`: formatDuration rounds to minutes, which would print short waits as 0m. */
 export function describeWait(ms: number): string {

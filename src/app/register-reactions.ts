@@ -1,0 +1,50 @@
+import { type IncidentEventType, isChatter } from '../core/model/events.ts';
+import { incidentKey } from '../core/model/incident-ref.ts';
+import type { ReactionRegistry } from '../core/reactions/reaction-registry.ts';
+import { registerPagingReactions } from '../paging/paging-follow-ups.ts';
+import type { AppServices } from './app-services.ts';
+
+/** Every type that changes the incident, apart from its declaration (provisioning posts the summary). */
+const SUMMARY_TYPES: readonly IncidentEventType[] = (
+  [
+    'channel_linked',
+    'severity_changed',
+    'role_assigned',
+    'note_added',
+    'status_updated',
+    'paged',
+    'page_failed',
+    'acknowledged',
+    'escalated',
+    'reminder_sent',
+    'reminder_snoozed',
+    'action_item_added',
+    'resolved',
+    'reopened',
+    'postmortem_generated',
+  ] as const
+).filter((type) => !isChatter(type));
+
+/**
+ * What the app does once events are in the log, keyed by event type. The reactor runs these from
+ * the feed, so each runs for every logged event, after a crash too; each is idempotent by event.
+ */
+export function registerReactions(registry: ReactionRegistry, services: AppServices): ReactionRegistry {
+  const { jobs } = services;
+  registry.on('declared', 'provision-incident', async ({ ref }) => {
+    await jobs.enqueue(
+      'provision-incident',
+      { platform: ref.platform, workspace: ref.workspace, number: ref.number },
+      { jobId: `provision:${ref.platform}:${ref.workspace}:${ref.number}` },
+    );
+  });
+  // Coalesced: one refresh per incident per batch of appends, and the job reads the latest state.
+  registry.onLatest(SUMMARY_TYPES, 'refresh-summary', async ({ ref, event }) => {
+    await jobs.enqueue('refresh-summary', { ...ref }, { jobId: `summary:${incidentKey(ref)}:${event.id}` });
+  });
+  registry.on('postmortem_generated', 'write-postmortem', async ({ ref, event }) => {
+    await services.postmortems.write(ref, event);
+  });
+  registerPagingReactions(registry, services);
+  return registry;
+}
