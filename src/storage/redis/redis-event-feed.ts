@@ -16,6 +16,8 @@ type RawEntry = [id: string, fields: string[]];
 export class RedisEventFeed implements EventFeed {
   /** Blocking reads get their own connection, so they never hold up the store's commands. */
   private reader: Redis | undefined;
+  /** Ends the blocking read in flight, if any, with nothing read. */
+  private abortRead: (() => void) | undefined;
 
   constructor(
     private readonly redis: Redis,
@@ -36,7 +38,7 @@ export class RedisEventFeed implements EventFeed {
       // Its errors are the main connection's too (and logged there); the reactor retries the read.
       this.reader.on('error', () => {});
     }
-    const result = (await this.reader.xreadgroup(
+    const reading = this.reader.xreadgroup(
       'GROUP',
       GROUP,
       consumer,
@@ -47,8 +49,20 @@ export class RedisEventFeed implements EventFeed {
       'STREAMS',
       this.keys.feed(),
       '>',
-    )) as [string, RawEntry[]][] | null;
-    return (result?.[0]?.[1] ?? []).flatMap(toEntry);
+    ) as Promise<[string, RawEntry[]][] | null>;
+    // ioredis never settles a command queued on a connection that is disconnected while it waits to
+    // reconnect, so close() cannot count on the read failing: it ends the wait itself. Whatever the
+    // abandoned read would have delivered stays pending in the group and is claimed later.
+    const aborted = new Promise<null>((resolve) => {
+      this.abortRead = () => resolve(null);
+    });
+    try {
+      const result = await Promise.race([reading, aborted]);
+      return (result?.[0]?.[1] ?? []).flatMap(toEntry);
+    } finally {
+      this.abortRead = undefined;
+      reading.catch(() => {});
+    }
   }
 
   async pending(consumer: string, count: number): Promise<FeedEntry[]> {
@@ -98,6 +112,7 @@ export class RedisEventFeed implements EventFeed {
   }
 
   async close(): Promise<void> {
+    this.abortRead?.();
     this.reader?.disconnect();
     this.reader = undefined;
   }
