@@ -17,7 +17,7 @@ import { median } from './lib/percentiles.ts';
  * and Discord pointed at their fakes and a private Redis. Start-up is the time from spawn to the
  * first 200 from /readyz; RSS is summed over every node process the bot leaves running (its whole
  * process group, from /proc), read once it has settled: V8's memory reducer gives back the start-up
- * garbage some 8 s after the last allocation burst, so it is read after 15 s idle. The baseline is a
+ * garbage 8 to 20 s after the last allocation burst, so it is read after 25 s idle. The baseline is a
  * bare `node -e` process: its time to first output, and its RSS after the same idle time.
  */
 export const idleRss: Benchmark = {
@@ -38,8 +38,8 @@ interface Sample {
 type Side = 'bot' | 'bareNode';
 
 async function run(context: BenchContext): Promise<BenchmarkReport> {
-  const rounds = context.quick ? 1 : 5;
-  const idleMs = context.quick ? 1000 : 15_000;
+  const rounds = context.quick ? 1 : 3;
+  const idleMs = context.quick ? 1000 : 25_000;
   const runs = await interleave<Sample>(
     rounds,
     { bot: () => botSample(idleMs), bareNode: () => bareNodeSample(idleMs) },
