@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { FakeDiscord, Intent } from './index.ts';
+import { snowflakeTimestamp } from './snowflake.ts';
 
 /** Wire-level checks of the fake itself (plain fetch and ws, no discord.js). */
 
@@ -149,6 +150,13 @@ describe('fake Discord REST', () => {
     expect(await page(`after=${ids[2]}&limit=2`)).toEqual(['m4', 'm3']);
     expect(await page(`around=${ids[3]}&limit=4`)).toEqual(['m4', 'm3', 'm2', 'm1']);
     expect((await api('GET', `/channels/${fake.ids.generalChannelId}/messages?limit=101`)).status).toBe(400);
+  });
+
+  it('stamps every message with the time inside its own id, as Discord does', () => {
+    // 5,000 in a burst: more than one millisecond's worth of snowflake increments.
+    const messages = Array.from({ length: 5000 }, (_, i) => fake.gateway.messageCreate({ content: `m${i}` }));
+    const mismatched = messages.filter((m) => Date.parse(m.timestamp) !== snowflakeTimestamp(m.id));
+    expect(mismatched).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { FakeDiscordState } from './fake-discord-state.ts';
 import { unknownMessage } from './http-errors.ts';
 import type { FakeAttachment, FakeEmoji, FakeMessage } from './model-types.ts';
-import { compareSnowflakes } from './snowflake.ts';
+import { compareSnowflakes, snowflakeTimestamp } from './snowflake.ts';
 import { memberWire, messageWire } from './wire.ts';
 
 const EPHEMERAL = 1 << 6;
@@ -51,8 +51,10 @@ export class MessageStore {
   create(input: NewMessage): FakeMessage {
     const channel = this.state.requireChannel(input.channelId);
     const flags = input.flags ?? 0;
+    // Discord's `timestamp` is the time inside the id; reading the clock twice could straddle a millisecond.
+    const id = this.state.snowflakes.next();
     const msg: FakeMessage = {
-      id: this.state.snowflakes.next(),
+      id,
       channelId: channel.id,
       guildId: channel.guildId,
       authorId: input.authorId,
@@ -62,7 +64,7 @@ export class MessageStore {
       attachments: input.attachments ?? [],
       flags,
       type: input.type ?? (input.messageReference?.messageId ? 19 : 0),
-      timestamp: this.state.isoNow(),
+      timestamp: new Date(snowflakeTimestamp(id)).toISOString(),
       editedTimestamp: null,
       pinned: false,
       pinnedAt: null,
