@@ -5,6 +5,7 @@ import { startDiscordAdapter } from '../adapters/discord/index.ts';
 import { startSlackAdapter } from '../adapters/slack/index.ts';
 import { createApp } from './app/create-app.ts';
 import { createShutdown, exitOnSignals } from './app/graceful-shutdown.ts';
+import { withEnvTenancy } from './config/env-tenancy.ts';
 import { loadConfig } from './config/load-config.ts';
 import { readEnvOptions, secretValues } from './config/read-env.ts';
 import { SystemError } from './core/errors.ts';
@@ -21,7 +22,7 @@ import { type EmbeddedRedis, startEmbeddedRedis } from './storage/redis/embedded
 /** Composition root: read config, reach Redis, wire the core, attach the platform adapters. */
 async function main(): Promise<void> {
   const env = readEnvOptions();
-  const config = loadConfig(env.configPath, env.raw, env.configExplicit);
+  const config = withEnvTenancy(loadConfig(env.configPath, env.raw, env.configExplicit), env);
   const consoleMode = !env.slack && !env.discord;
   // In console mode stdout is the chat: log lines go to stderr, readable, and never mix into it; and
   // as someone types in that same terminal, only warnings show unless LOG_LEVEL asks for more.

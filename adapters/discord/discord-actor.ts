@@ -27,3 +27,14 @@ export function userMention(user: User, member?: MemberLike): string {
 export function mentionOrName(actor: Actor): string {
   return /^\d{15,21}$/.test(actor.id) ? `<@${actor.id}>` : actor.name;
 }
+
+/** The role ids of an interaction's member, for permission rules (the payload carries them: no lookup). */
+export function rolesOf(member: unknown): () => Promise<readonly string[]> {
+  const roles = (member as { roles?: unknown } | null | undefined)?.roles;
+  const ids: readonly string[] = Array.isArray(roles)
+    ? roles.filter((id): id is string => typeof id === 'string')
+    : roles && typeof roles === 'object' && 'cache' in roles
+      ? [...(roles as { cache: Map<string, unknown> }).cache.keys()]
+      : [];
+  return async () => ids;
+}

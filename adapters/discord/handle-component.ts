@@ -3,7 +3,7 @@ import type { InboundContext, InboundEvent } from '../../src/core/public-api.ts'
 import { ephemeral, type Reply, systemErrorReply } from '../../src/core/public-api.ts';
 import { answerInteraction } from './answer-interaction.ts';
 import type { ComponentAction } from './custom-ids.ts';
-import { actorOf } from './discord-actor.ts';
+import { actorOf, rolesOf } from './discord-actor.ts';
 import { DISCORD_PLATFORM, type DiscordContext } from './discord-context.ts';
 
 /**
@@ -36,6 +36,7 @@ export async function handleComponent(
     workspace,
     channel,
     actor: actorOf(interaction.user, interaction.member),
+    groups: rolesOf(interaction.member),
     eventId: interaction.id,
   };
   let reply: Reply | undefined;

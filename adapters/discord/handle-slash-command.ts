@@ -2,7 +2,7 @@ import { ApplicationCommandOptionType, type ChatInputCommandInteraction, Message
 import type { RawOptions } from '../../src/core/public-api.ts';
 import { ephemeral, findCommand, type Reply, systemErrorReply } from '../../src/core/public-api.ts';
 import { answerInteraction } from './answer-interaction.ts';
-import { actorOf, userMention } from './discord-actor.ts';
+import { actorOf, rolesOf, userMention } from './discord-actor.ts';
 import { DISCORD_PLATFORM, type DiscordContext } from './discord-context.ts';
 import { incidentChannelOf } from './incident-channel.ts';
 import { checkPreconditions } from './preconditions.ts';
@@ -62,6 +62,7 @@ export async function handleSlashCommand(
           workspace: guildId,
           channel: place.channel,
           actor: actorOf(interaction.user, interaction.member),
+          groups: rolesOf(interaction.member),
           eventId: interaction.id,
         },
       }),

@@ -37,6 +37,13 @@ export async function startDiscordAdapter(
   if (!discord)
     throw new SystemError('discord_not_configured', 'DISCORD_TOKEN and DISCORD_APPLICATION_ID are not set');
   checkOverwriteConfig(config.discord.permission_overwrites);
+  if (!discord.guildId && config.discord.allowed_guilds.length === 0) {
+    throw new SystemError(
+      'discord_open_to_every_server',
+      'Set DISCORD_GUILD_ID or discord.allowed_guilds in the config: without either, anyone who adds the bot ' +
+        'to their own server could declare incidents there and page your on-call.',
+    );
+  }
   const log = (
     extras.logger ??
     createLogger({

@@ -34,7 +34,7 @@ export function registerButtons(bolt: App, runtime: SlackRuntime): void {
       const reply = await commandReply(runtime, {
         kind: 'command',
         text: value.command,
-        context: slackContext(teamOf(body), channel, actor, `action:${body.trigger_id}`),
+        context: slackContext(teamOf(body), channel, actor, `action:${body.trigger_id}`, runtime.groups),
       });
       if (!reply) return;
       // Pressed in a DM, the answer still belongs in the incident's channel for everyone to see.

@@ -29,7 +29,7 @@ export function registerModals(bolt: App, runtime: SlackRuntime): void {
           name: command,
           options: optionsOf(view.state.values as Values),
           // One submission per view: a redelivered submission declares nothing twice.
-          context: slackContext(workspace, origin.channel, actor, `view:${view.id}`),
+          context: slackContext(workspace, origin.channel, actor, `view:${view.id}`, runtime.groups),
         });
         if (!reply) return;
         const route: ReplyRoute = {

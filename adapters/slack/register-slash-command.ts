@@ -47,7 +47,13 @@ async function handleCommand(runtime: SlackRuntime, command: SlashCommand, respo
     kind: 'command',
     text,
     // trigger_id is unique per invocation: a redelivered command runs once.
-    context: slackContext(command.team_id, command.channel_id, actor, `command:${command.trigger_id}`),
+    context: slackContext(
+      command.team_id,
+      command.channel_id,
+      actor,
+      `command:${command.trigger_id}`,
+      runtime.groups,
+    ),
   });
   if (reply) await deliverReply(reply, route, runtime);
 }

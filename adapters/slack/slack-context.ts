@@ -1,6 +1,7 @@
 import type { Actor, InboundContext, InboundEvent, IncidentCore, Reply } from '../../src/core/public-api.ts';
 import { systemErrorReply } from '../../src/core/public-api.ts';
 import type { ChannelSerializer } from './channel-serializer.ts';
+import type { UserGroups } from './user-groups.ts';
 
 /** The platform name in incident refs and the PlatformRegistry. */
 export const SLACK_PLATFORM = 'slack';
@@ -11,6 +12,7 @@ export function slackContext(
   channel: string,
   actor: Actor,
   eventId?: string,
+  groups?: UserGroups,
 ): InboundContext {
   return {
     platform: SLACK_PLATFORM,
@@ -18,6 +20,7 @@ export function slackContext(
     channel,
     actor,
     ...(eventId === undefined ? {} : { eventId }),
+    ...(groups ? { groups: () => groups.of(actor.id) } : {}),
   };
 }
 

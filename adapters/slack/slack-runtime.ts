@@ -8,6 +8,7 @@ import type { Respond } from './deliver-reply.ts';
 import type { BotIdentity } from './slack-message.ts';
 import type { SlackPoster } from './slack-poster.ts';
 import type { UserDirectory } from './user-directory.ts';
+import type { UserGroups } from './user-groups.ts';
 
 /** What the listeners share: the core to hand events to, and the means to answer in Slack. */
 export interface SlackRuntime {
@@ -16,6 +17,8 @@ export interface SlackRuntime {
   config: AppConfig;
   poster: SlackPoster;
   users: UserDirectory;
+  /** The configured user groups a person is in, for permission rules. */
+  groups: UserGroups;
   bot: BotIdentity;
   redact: (text: string) => string;
   work: BackgroundWork;

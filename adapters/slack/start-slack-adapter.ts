@@ -21,6 +21,7 @@ import { SlackPlatform } from './slack-platform.ts';
 import { SlackPoster } from './slack-poster.ts';
 import type { SlackRuntime } from './slack-runtime.ts';
 import { UserDirectory } from './user-directory.ts';
+import { configuredGroups, UserGroups } from './user-groups.ts';
 
 /** Knobs the composition root leaves at their defaults; tests turn them. */
 export interface SlackAdapterOverrides {
@@ -95,6 +96,7 @@ export async function startSlackAdapter(
     config,
     poster,
     users,
+    groups: new UserGroups(bolt.client, configuredGroups(config), warn),
     bot,
     redact,
     work,

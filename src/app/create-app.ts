@@ -19,8 +19,10 @@ import { createRedactor } from '../redaction/redact-secrets.ts';
 import { RedisEventFeed } from '../storage/redis/redis-event-feed.ts';
 import { RedisIncidentStore } from '../storage/redis/redis-incident-store.ts';
 import { RedisKeys } from '../storage/redis/redis-keys.ts';
+import { RedisRateLimiter } from '../storage/redis/redis-rate-limiter.ts';
 import type { AppServices } from './app-services.ts';
 import { coreObserver } from './core-observer.ts';
+import { coreSettings } from './core-settings.ts';
 import { logJobFailures, watchQueueErrors } from './log-job-failures.ts';
 import { ReadinessState } from './readiness-state.ts';
 import { registerReactions } from './register-reactions.ts';
@@ -76,10 +78,11 @@ export function createApp(options: AppOptions): App {
     jobs,
     clock,
     config: options.config,
-    settings: { timezone: options.config.timezone, defaultSeverity: options.config.default_severity },
+    settings: coreSettings(options.config),
     paging: createPagingDirectory(options.config),
     redactor: createRedactor(options.config.redaction.extra_patterns),
     commands: COMMANDS,
+    limiter: new RedisRateLimiter(options.redis, prefix),
     postmortems: new FilePostmortemWriter(store, options.config, clock, options.postmortemDir),
     ...(options.metrics ? { metrics: options.metrics } : {}),
   };

@@ -5,6 +5,7 @@ import { checkPagingReferences } from '../paging/check-paging-references.ts';
 import { pagersSchema } from '../paging/pager-config.ts';
 import { schedulesSchema } from '../paging/schedule-schema.ts';
 import { severitiesSchema } from '../paging/severity-policy.ts';
+import { permissionsSchema, rateLimitsSchema } from './access-schema.ts';
 
 const severityId = z
   .string()
@@ -19,12 +20,18 @@ export const slackSectionSchema = z
   .object({
     responders: z.array(z.string()).default([]),
     announce_channel: z.string().optional(),
+    /** Team ids (T…) the bot answers in; empty answers every team the app is installed in. */
+    allowed_teams: z.array(z.string()).default([]),
   })
   .strict();
 
 export const discordSectionSchema = z
   .object({
     category: z.string().default('Incidents'),
+    /** Role or user ids that count as responders for `permissions:`. */
+    responders: z.array(z.string()).default([]),
+    /** Guild ids the bot answers in; needed (or DISCORD_GUILD_ID) so no stranger's server can page you. */
+    allowed_guilds: z.array(z.string()).default([]),
     incident_space: z.enum(['channel', 'thread']).default('channel'),
     thread_parent: z.string().optional(),
     announce_channel: z.string().optional(),
@@ -70,9 +77,13 @@ export const configSchema = z
       template_by_severity: {},
       include_transcript: false,
     }),
-    slack: slackSectionSchema.default({ responders: [] }),
+    permissions: permissionsSchema,
+    rate_limits: rateLimitsSchema,
+    slack: slackSectionSchema.default({ responders: [], allowed_teams: [] }),
     discord: discordSectionSchema.default({
       category: 'Incidents',
+      responders: [],
+      allowed_guilds: [],
       incident_space: 'channel',
       permission_overwrites: [],
     }),

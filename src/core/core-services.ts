@@ -2,11 +2,13 @@ import type { PlatformRegistry } from '../ports/chat-platform.ts';
 import type { EventFeed } from '../ports/event-feed.ts';
 import type { IncidentStore } from '../ports/incident-store.ts';
 import type { Metrics } from '../ports/metrics.ts';
+import type { RateLimiter } from '../ports/rate-limiter.ts';
 import type { TextRedactor } from '../ports/redactor.ts';
 import type { StoredEvent } from './model/events.ts';
 import type { IncidentRef } from './model/incident-ref.ts';
 import type { Severity } from './model/severity.ts';
 import type { PagingDirectory } from './policy/paging-directory.ts';
+import type { PermissionSettings } from './policy/permission-policy.ts';
 import type { Clock } from './time/clock.ts';
 
 export interface PostmortemDraft {
@@ -34,6 +36,19 @@ export interface CoreSettings {
   /** The workspace time zone: bare note times and local times in replies. */
   timezone: string;
   defaultSeverity: Severity;
+  /** Who may run which command (`permissions:`). */
+  permissions: PermissionSettings;
+  /** Per platform, the workspaces (Slack teams, Discord guilds) the bot answers in; empty: any. */
+  allowedWorkspaces: Readonly<Record<string, readonly string[]>>;
+  rateLimits: RateLimitSettings;
+}
+
+/** How many declares and pages a person, or a workspace, may make in one window (0: no limit). */
+export interface RateLimitSettings {
+  windowMs: number;
+  declarePerUser: number;
+  pagePerUser: number;
+  pagePerWorkspace: number;
 }
 
 /** What the core uses. Built once by the composition root. */
@@ -50,6 +65,8 @@ export interface CoreServices {
   platforms: PlatformRegistry;
   /** Tells when the reactions to an append ran (a command whose reply promises their result waits). */
   reactions?: Pick<EventFeed, 'isDone'>;
+  /** Declares and pages per person and per workspace; absent: no limits (unit tests, tools). */
+  limiter?: RateLimiter;
   /** Counters and histograms (pages, escalations, MTTA/MTTR); absent in tests and tools. */
   metrics?: Metrics;
 }

@@ -8,6 +8,11 @@ export interface InboundContext {
   workspace: string;
   channel: string;
   actor: Actor;
+  /**
+   * The groups (Slack user groups) or roles (Discord) the actor belongs to, read only when a
+   * permission rule names one; platforms that have none leave it out.
+   */
+  groups?: () => Promise<readonly string[]>;
   /** A platform delivery id (Slack event_id, Discord interaction id). Seen twice, processed once. */
   eventId?: string;
 }

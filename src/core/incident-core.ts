@@ -9,22 +9,27 @@ import type {
   WriteCommand,
 } from './commands/command-definition.ts';
 import { allowed, notAnIncidentChannel, unknownCommand, withUsage } from './commands/command-refusals.ts';
+import { isPermissionDenied, PermissionGate } from './commands/permission-gate.ts';
 import { redactReply } from './commands/redact-reply.ts';
 import { errorReply, type Reply } from './commands/reply.ts';
 import { SYSTEM_ERROR_CODES } from './commands/system-error-reply.ts';
 import { splitFirst } from './commands/text-tokens.ts';
 import type { CoreServices } from './core-services.ts';
-import { fail, type Result, SystemError, type UserError, userError } from './errors.ts';
+import { fail, ok, type Result, SystemError, type UserError, userError } from './errors.ts';
 import { InFlightTracker } from './in-flight-tracker.ts';
 import type { InboundContext, InboundEvent } from './inbound-event.ts';
 import { type IncidentRef, incidentLabel } from './model/incident-ref.ts';
 import type { IncidentState } from './model/incident-state.ts';
+import { rateBuckets, rateLimited } from './policy/rate-limit-buckets.ts';
+import { outsideAllowedWorkspaces } from './policy/workspace-allowlist.ts';
 import { type CommitOutcome, commit } from './write/commit.ts';
 
 export interface CommandObserver {
   onCommand?(name: string, outcome: 'ok' | 'user_error' | 'system_error', durationMs: number): void;
   /** A message, edit or deletion in an incident channel was handed to the log. */
   onCapture?(platform: string): void;
+  /** A permission rule refused a command (also in the incident's log when there is one). */
+  onPermissionDenied?(command: string, context: InboundContext): void;
   /** `process` is about to throw this; the caller renders it with systemErrorReply. */
   onSystemError?(error: SystemError, event: InboundEvent): void;
 }
@@ -79,6 +84,9 @@ export class IncidentCore {
 
   private async handle(event: InboundEvent): Promise<Answer> {
     const { context } = event;
+    const outside = outsideAllowedWorkspaces(this.services.settings, context);
+    if (outside)
+      return event.kind === 'command' || event.kind === 'command-options' ? errorReply(outside) : undefined;
     const deliveryKey =
       context.eventId === undefined
         ? undefined
@@ -161,18 +169,21 @@ export class IncidentCore {
       ref = await services.store.findByChannel(context, context.channel);
       if (!ref) return this.refuse(withUsage(notAnIncidentChannel(command), command), deliveryKey);
     }
+    const gate = await PermissionGate.open(command, context, services.settings);
     if (command.kind === 'query') {
-      const reply = await this.query(command, ref, args.value, decideContext);
+      const reply = await this.query(command, ref, args.value, decideContext, gate);
       return this.delivered(
         reply.ok ? reply.value : errorReply(withUsage(reply.error, command)),
         deliveryKey,
       );
     }
-    const outcome = await this.write(command, ref, args.value, decideContext, deliveryKey);
+    const outcome = await this.write(command, ref, args.value, decideContext, deliveryKey, gate);
     switch (outcome.status) {
       case 'duplicate':
         return undefined;
       case 'refused':
+        if (isPermissionDenied(outcome.error))
+          return this.denied(command, outcome.error, ref, context, deliveryKey);
         return this.refuse(withUsage(outcome.error, command), deliveryKey);
       case 'unchanged':
         return this.delivered(
@@ -206,13 +217,12 @@ export class IncidentCore {
     ref: IncidentRef | undefined,
     args: unknown,
     context: DecideContext,
+    gate: PermissionGate,
   ): Promise<Result<Reply>> {
     const incident = ref && (await this.services.store.state(ref));
     if (ref && !incident) return fail(notAnIncidentChannel(command));
-    if (incident) {
-      const refused = allowed(command, incident);
-      if (refused) return fail(refused);
-    }
+    const refused = gate.check(incident) ?? (incident && allowed(command, incident));
+    if (refused) return fail(refused);
     return command.answer(this.readContext(args, context, incident));
   }
 
@@ -222,22 +232,29 @@ export class IncidentCore {
     args: unknown,
     context: DecideContext,
     deliveryKey: string | undefined,
+    gate: PermissionGate,
   ): Promise<CommitOutcome> {
     let prepared: unknown;
     if (command.prepare) {
       const incident = ref && (await this.services.store.state(ref));
-      const refused = incident && allowed(command, incident);
+      const refused = gate.check(incident) ?? (incident && allowed(command, incident));
       if (refused) return { status: 'refused', error: refused };
       const result = await command.prepare(this.readContext(args, context, incident));
       if (!result.ok) return { status: 'refused', error: result.error };
       prepared = result.value;
     }
     const decide = (state: IncidentState | undefined) => {
-      const refused = state && allowed(command, state);
+      const refused = gate.check(state) ?? (state && allowed(command, state));
       if (refused) return fail(refused);
       return command.decide(state, args, context, prepared);
     };
-    return commit(this.services, {
+    // A declaration has no state to wait for: who may declare is known before the allowance is spent.
+    const early = ref ? undefined : gate.check(undefined);
+    if (early) return { status: 'refused', error: early };
+    const take = await this.takeAllowance(command, context);
+    if (take && !take.ok)
+      return { status: 'refused', error: rateLimited(take.rule, take.bucket, take.retryAfterMs) };
+    const outcome = await commit(this.services, {
       target: ref ? { kind: 'incident', ref } : { kind: 'declare', workspace: context.origin },
       actor: context.actor,
       origin: context.origin,
@@ -245,6 +262,18 @@ export class IncidentCore {
       ...(deliveryKey === undefined ? {} : { deliveryKey }),
       decide,
     });
+    // Only what was recorded counts against the allowance.
+    if (take?.ok && outcome.status !== 'committed') await take.release();
+    return outcome;
+  }
+
+  private async takeAllowance(command: CommandDefinition, context: DecideContext) {
+    const { limiter, settings } = this.services;
+    const rule = command.permission;
+    const buckets = rateBuckets(rule, context.origin, context.actor, settings.rateLimits);
+    if (!limiter || !rule || buckets.length === 0) return undefined;
+    const take = await limiter.take(buckets);
+    return take.ok ? take : { ...take, rule };
   }
 
   private readContext(
@@ -253,6 +282,30 @@ export class IncidentCore {
     incident: IncidentState | undefined,
   ): ReadContext<unknown> {
     return { ...context, args, services: this.services, commands: this.commands, incident };
+  }
+
+  /**
+   * A permission refusal is also an audit record: who tried what, when, in the incident's log,
+   * written with the delivery mark so a platform retry neither answers nor records it twice.
+   */
+  private async denied(
+    command: CommandDefinition,
+    error: UserError,
+    ref: IncidentRef | undefined,
+    context: InboundContext,
+    deliveryKey: string | undefined,
+  ): Promise<Answer> {
+    this.observer.onPermissionDenied?.(command.name, context);
+    if (!ref || !command.permission) return this.refuse(error, deliveryKey);
+    const rule = command.permission;
+    const outcome = await commit(this.services, {
+      target: { kind: 'incident', ref },
+      actor: context.actor,
+      origin: { platform: context.platform, workspace: context.workspace, channel: context.channel },
+      ...(deliveryKey === undefined ? {} : { deliveryKey }),
+      decide: () => ok({ events: [{ type: 'permission_denied', command: command.name, rule }] }),
+    });
+    return outcome.status === 'duplicate' ? undefined : errorReply(error);
   }
 
   /** A refusal marks its delivery done, so a platform retry of it is not answered twice. */

@@ -3,6 +3,7 @@ import type { Result } from '../errors.ts';
 import type { Actor, Origin } from '../model/events.ts';
 import type { IncidentState } from '../model/incident-state.ts';
 import type { PagingDirectory } from '../policy/paging-directory.ts';
+import type { PermissionRule } from '../policy/permission-policy.ts';
 import type { Decision } from '../write/decision.ts';
 import type { Reply } from './reply.ts';
 
@@ -52,6 +53,8 @@ interface CommandMeta {
   scope: 'anywhere' | 'incident';
   /** Commands that still make sense after resolve: timelines are completed after the fact. */
   allowedWhenResolved: boolean;
+  /** The `permissions:` rule that says who may run it; none: anyone who can type in the channel. */
+  permission?: PermissionRule;
 }
 
 /** One command of the grammar. The registry of these generates parser, help and Discord options. */

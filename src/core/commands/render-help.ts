@@ -1,19 +1,32 @@
+import { describeRule, OPEN_POLICY, type PermissionSettings } from '../policy/permission-policy.ts';
 import { closestCommand } from './closest-command.ts';
 import type { CommandDefinition } from './command-definition.ts';
+
+/** `anyone`, or who the command's rule lets in: help says who may run what, from the same policy the core checks. */
+function whoMay(command: CommandDefinition, policy: PermissionSettings): string | undefined {
+  if (!command.permission) return undefined;
+  const who = describeRule(policy.rules[command.permission]);
+  return who === 'anyone' ? undefined : who;
+}
 
 /** Help is generated from the registry, so it can never disagree with the parser. */
 export function renderHelp(
   commands: readonly CommandDefinition[],
   name: string | undefined,
+  policy: PermissionSettings = OPEN_POLICY,
 ): { title: string; lines: string[] } {
   if (!name) {
     return {
       title: 'Incident commands',
-      lines: commands.map((command) => `${command.usage}  —  ${command.summary}`),
+      lines: commands.map((command) => {
+        const who = whoMay(command, policy);
+        return `${command.usage}  —  ${command.summary}${who ? ` (${who} only)` : ''}`;
+      }),
     };
   }
   const command = commands.find((candidate) => candidate.name === name) ?? closestCommand(commands, name);
-  if (!command) return renderHelp(commands, undefined);
+  if (!command) return renderHelp(commands, undefined, policy);
+  const who = whoMay(command, policy);
   return {
     title: `${command.usage}  —  ${command.summary}`,
     lines: [
@@ -23,6 +36,7 @@ export function renderHelp(
           `${option.choices ? ` [${option.choices.join('|')}]` : ''}`,
       ),
       ...command.examples.map((example) => `e.g. ${example}`),
+      ...(who && command.permission ? [`Who may run it: ${who} (permissions.${command.permission}).`] : []),
     ],
   };
 }

@@ -105,7 +105,9 @@ export type IncidentEventBody =
   | { type: 'message_deleted'; messageId: string }
   | { type: 'message_promoted'; messageId: string }
   | { type: 'message_demoted'; messageId: string }
-  | { type: 'postmortem_generated'; template: string; path: string; digest: string };
+  | { type: 'postmortem_generated'; template: string; path: string; digest: string }
+  /** An audit record: someone ran a command a `permissions:` rule does not let them run. */
+  | { type: 'permission_denied'; command: string; rule: string };
 
 export type IncidentEvent = EventBase & IncidentEventBody;
 export type IncidentEventType = IncidentEventBody['type'];

@@ -27,8 +27,11 @@ describe('registering /incident at startup', () => {
     expect(bot.fake.state.commands.list(null)).toEqual([]);
   });
 
-  it('registers globally when no DISCORD_GUILD_ID is set', async () => {
-    bot = await DiscordTestBot.start({ guildCommands: false });
+  it('registers globally when no DISCORD_GUILD_ID is set (the config then lists the guilds)', async () => {
+    bot = await DiscordTestBot.start({
+      guildCommands: false,
+      config: (ids) => ({ discord: { allowed_guilds: [ids.guildId] } }),
+    });
     expect(bot.fake.rest.requestsTo('PUT', '/applications/:app/commands')).toHaveLength(1);
     expect(bot.fake.state.commands.list(null).map((command) => command.body.name)).toEqual(['incident']);
     expect(bot.fake.state.commands.list(bot.ids.guildId)).toEqual([]);

@@ -16,7 +16,8 @@ import { createTestApp, type TestApp, testConfig, uniquePrefix } from '../../sup
 
 export interface TestBotOptions {
   /** The YAML config's `discord:` section (and anything else), as a user would write it. */
-  config?: Record<string, unknown>;
+  /** Or built from the fake's ids, for a config that names its roles. */
+  config?: Record<string, unknown> | ((ids: FakeDiscord['ids']) => Record<string, unknown>);
   fake?: FakeDiscordOptions;
   /** Register commands in the seeded guild (DISCORD_GUILD_ID); default true. */
   guildCommands?: boolean;
@@ -44,7 +45,8 @@ export class DiscordTestBot {
 
   static async start(options: TestBotOptions = {}): Promise<DiscordTestBot> {
     const fake = await FakeDiscord.start({ token: 'test-bot-token', ...options.fake });
-    const app = createTestApp({ config: testConfig(options.config ?? {}), prefix: uniquePrefix('discord') });
+    const config = typeof options.config === 'function' ? options.config(fake.ids) : (options.config ?? {});
+    const app = createTestApp({ config: testConfig(config), prefix: uniquePrefix('discord') });
     const bot = new DiscordTestBot(fake, app, undefined as unknown as DiscordAdapter, options);
     bot.adapter = await bot.startAdapter(app);
     await bot.settle();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppServices } from '../../../src/app/app-services.ts';
+import { coreSettings } from '../../../src/app/core-settings.ts';
 import { COMMANDS } from '../../../src/core/commands/command-registry.ts';
 import type { PostmortemDraft, PostmortemWriter } from '../../../src/core/core-services.ts';
 import { SystemError } from '../../../src/core/errors.ts';
@@ -64,7 +65,7 @@ function setup() {
     clock,
     config,
     jobs,
-    settings: { timezone: 'UTC', defaultSeverity: config.default_severity },
+    settings: coreSettings(config),
     paging: createPagingDirectory(config),
     redactor: { redact: (text: string) => text.replaceAll('hunter2', '[REDACTED]') },
     commands: COMMANDS,

@@ -36,6 +36,7 @@ export const pageCommand = defineCommand<PageArgs>({
     },
   ],
   kind: 'write',
+  permission: 'page',
   scope: 'incident',
   allowedWhenResolved: false,
   parseText(text) {

@@ -10,6 +10,7 @@ export const reopenCommand = defineCommand<Record<string, never>>({
   examples: ['/incident reopen'],
   options: [],
   kind: 'write',
+  permission: 'reopen',
   scope: 'incident',
   allowedWhenResolved: true,
   parseText(text) {

@@ -16,6 +16,7 @@ export const resolveCommand = defineCommand<{ summary: string | undefined }>({
     { name: 'summary', description: 'How it ended', type: 'string', required: false, maxLength: 4000 },
   ],
   kind: 'write',
+  permission: 'resolve',
   scope: 'incident',
   allowedWhenResolved: true,
   parseText(text) {

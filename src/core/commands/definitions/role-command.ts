@@ -17,6 +17,7 @@ export const roleCommand = defineCommand<{ role: Role; user: Actor }>({
     { name: 'user', description: 'Who takes it', type: 'user', required: true },
   ],
   kind: 'write',
+  permission: 'role',
   scope: 'incident',
   allowedWhenResolved: true,
   parseText(text) {

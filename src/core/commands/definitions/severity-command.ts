@@ -24,6 +24,7 @@ export const severityCommand = defineCommand<{ severity: Severity; reason: strin
     { name: 'reason', description: 'Why it changed', type: 'string', required: false, maxLength: 500 },
   ],
   kind: 'write',
+  permission: 'severity',
   scope: 'incident',
   allowedWhenResolved: false,
   parseText(text) {

@@ -34,6 +34,7 @@ export const startCommand = defineCommand<{
     },
   ],
   kind: 'write',
+  permission: 'declare',
   scope: 'anywhere',
   allowedWhenResolved: true,
   parseText(text) {
