@@ -22,6 +22,8 @@ export async function announceIncident(
   incident: IncidentState,
   spaceId: string,
 ): Promise<void> {
+  // A private incident is announced nowhere: neither channel's readers are its members.
+  if (incident.private) return;
   const headline = `🚨 **${incidentLabel(incident.number)}** (${incident.severity}) ${ctx.redactor.redact(incident.title)}`;
   const text = truncate(
     `${headline}: declared by ${incident.declaredBy.name}. Join ${where(spaceId)}.`,

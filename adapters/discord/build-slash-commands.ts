@@ -74,6 +74,7 @@ function basicOption(
     required: option.required,
   };
   if (option.type === 'user') return { ...base, type: ApplicationCommandOptionType.User };
+  if (option.type === 'boolean') return { ...base, type: ApplicationCommandOptionType.Boolean };
   const choices = option.choices ?? runtimeChoices;
   return {
     ...base,

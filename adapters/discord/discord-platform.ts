@@ -6,6 +6,7 @@ import type {
   InteractiveMessage,
 } from '../../src/ports/chat-platform.ts';
 import { redactReply } from '../../src/redaction/redact-reply.ts';
+import { canSeeIncident } from './channel-access.ts';
 import { DISCORD_PLATFORM, type DiscordContext } from './discord-context.ts';
 import { fetchHistory } from './fetch-history.ts';
 import { messageChannel } from './incident-channel.ts';
@@ -31,6 +32,10 @@ export class DiscordPlatform implements ChatPlatform {
   async postMessage(_workspace: string, channel: string, reply: Reply): Promise<void> {
     const target = await messageChannel(this.ctx.client, channel);
     await postParts(target, renderReply(redactReply(reply, this.ctx.redactor)));
+  }
+
+  isMember(incident: IncidentState, userId: string): Promise<boolean> {
+    return canSeeIncident(this.ctx.client, incident, userId);
   }
 
   refreshSummary(incident: IncidentState): Promise<void> {

@@ -11,6 +11,7 @@ import {
 import type { IncidentState } from '../../src/core/public-api.ts';
 import { incidentLabel, SystemError, slugify } from '../../src/core/public-api.ts';
 import { missingInChannel, where } from './bot-permissions.ts';
+import { privateOverwrites } from './channel-access.ts';
 import type { DiscordContext } from './discord-context.ts';
 import { DISCORD_LIMITS } from './discord-limits.ts';
 import { findCategory, findTextChannel } from './find-guild-channel.ts';
@@ -68,6 +69,7 @@ async function openChannel(
   const existing = category.children.cache.find((channel) => channel.name === name && channel.isTextBased());
   if (existing?.isTextBased()) return existing;
   const overwrites = toOverwrites(ctx.config.permission_overwrites, guild.id);
+  if (incident.private) overwrites.push(...privateOverwrites(guild, incident, ctx.config.responders));
   if (overwrites.length > 0) overwrites.push(await selfOverwrite(guild));
   const topic = `${incidentLabel(incident.number)} ${incident.severity}: ${ctx.redactor.redact(incident.title)}`;
   return needing(
@@ -100,12 +102,13 @@ async function openThread(
     );
   }
   const thread = await needing(
-    ['CreatePublicThreads'],
+    [incident.private ? 'CreatePrivateThreads' : 'CreatePublicThreads'],
     where(parent.id),
     () =>
       parent.threads.create({
         name: truncate(spaceName(ctx, incident), DISCORD_LIMITS.threadName),
-        type: ChannelType.PublicThread,
+        // A private thread shows only to the people added to it (the declarer, below).
+        type: incident.private ? ChannelType.PrivateThread : ChannelType.PublicThread,
         autoArchiveDuration: ThreadAutoArchiveDuration.OneWeek,
         reason: `${incidentLabel(incident.number)} declared`,
       }),

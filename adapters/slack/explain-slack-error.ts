@@ -7,6 +7,8 @@ export const SCOPE_OF_METHOD: Record<string, string> = {
   'conversations.join': 'channels:join',
   'conversations.list': 'channels:read',
   'conversations.history': 'channels:history',
+  // Asked of private incidents' channels only (public ones need no member list).
+  'conversations.members': 'groups:read',
   'conversations.replies': 'channels:history',
   'conversations.open': 'im:write',
   'chat.postMessage': 'chat:write',

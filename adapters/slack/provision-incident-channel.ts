@@ -53,7 +53,8 @@ export async function provisionIncidentChannel(
   await attempt('post and pin the summary', async () => {
     await deps.summary.postAndPin(incident, created.id);
   });
-  const announceTo = deps.config.slack.announce_channel;
+  // A private incident is announced nowhere: the announce channel's readers are not its members.
+  const announceTo = incident.private ? undefined : deps.config.slack.announce_channel;
   if (announceTo) {
     await attempt(`announce ${incidentLabel(incident.number)} in ${announceTo}`, () =>
       announce(incident, created.id, announceTo, deps),
@@ -77,7 +78,7 @@ async function createChannel(
     const name = incidentChannelName(incident.number, incident.title, attempt);
     try {
       const answer = await callSlack('conversations.create', () =>
-        deps.client.conversations.create({ name }),
+        deps.client.conversations.create({ name, is_private: incident.private === true }),
       );
       const id = answer.channel?.id;
       if (!id) throw new SlackPlatformError('invalid_response', 'conversations.create', {});

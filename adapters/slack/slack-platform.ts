@@ -9,6 +9,7 @@ import type {
   InteractiveMessage,
 } from '../../src/ports/chat-platform.ts';
 import type { IncidentStore } from '../../src/ports/incident-store.ts';
+import { ChannelMembers } from './channel-members.ts';
 import { answerPrivately } from './deliver-reply.ts';
 import { explainSlackError } from './explain-slack-error.ts';
 import { readChannelHistory } from './history-reader.ts';
@@ -38,9 +39,15 @@ export interface SlackPlatformDeps {
 export class SlackPlatform implements ChatPlatform {
   readonly name = SLACK_PLATFORM;
   private readonly summary: SummaryMessage;
+  private readonly members: ChannelMembers;
 
   constructor(private readonly deps: SlackPlatformDeps) {
     this.summary = new SummaryMessage(deps.client, deps.poster, deps.bot, deps.redact);
+    this.members = new ChannelMembers(deps.client);
+  }
+
+  async isMember(incident: IncidentState, userId: string): Promise<boolean> {
+    return incident.channel ? this.members.has(incident.channel.id, userId) : false;
   }
 
   async provisionIncidentSpace(incident: IncidentState): Promise<IncidentSpace> {

@@ -9,19 +9,20 @@ import type {
   WriteCommand,
 } from './commands/command-definition.ts';
 import { allowed, notAnIncidentChannel, unknownCommand, withUsage } from './commands/command-refusals.ts';
-import { isPermissionDenied, PermissionGate } from './commands/permission-gate.ts';
+import { isPermissionDenied, PermissionGate, recordDenial } from './commands/permission-gate.ts';
 import { redactReply } from './commands/redact-reply.ts';
 import { errorReply, type Reply } from './commands/reply.ts';
 import { SYSTEM_ERROR_CODES } from './commands/system-error-reply.ts';
 import { splitFirst } from './commands/text-tokens.ts';
 import type { CoreServices } from './core-services.ts';
-import { fail, ok, type Result, SystemError, type UserError, userError } from './errors.ts';
+import { fail, type Result, SystemError, type UserError, userError } from './errors.ts';
 import { InFlightTracker } from './in-flight-tracker.ts';
 import type { InboundContext, InboundEvent } from './inbound-event.ts';
 import { type IncidentRef, incidentLabel } from './model/incident-ref.ts';
 import type { IncidentState } from './model/incident-state.ts';
-import { rateBuckets, rateLimited } from './policy/rate-limit-buckets.ts';
+import { takeAllowance } from './policy/rate-limit-buckets.ts';
 import { outsideAllowedWorkspaces } from './policy/workspace-allowlist.ts';
+import { reactionsRan } from './reactions/reactions-ran.ts';
 import { type CommitOutcome, commit } from './write/commit.ts';
 
 export interface CommandObserver {
@@ -36,9 +37,6 @@ export interface CommandObserver {
 
 /** The core's services and the command registry it answers with. */
 export type CommandServices = CoreServices & { commands: readonly CommandDefinition[] };
-
-/** How long a reply that promises a reaction's result waits for it before answering anyway. */
-const REACTION_WAIT_MS = 5_000;
 
 /** A reply, or undefined when there is nothing to say (chatter, a delivery seen before). */
 type Answer = Reply | undefined;
@@ -192,23 +190,12 @@ export class IncidentCore {
         );
       case 'committed': {
         if (command.kind === 'write' && command.awaitReactions && outcome.feedId !== undefined) {
-          await this.reacted(outcome.feedId);
+          await reactionsRan(this.services.reactions, outcome.feedId);
         }
         const reply = outcome.reply ?? { visibility: 'ephemeral' as const, text: 'Recorded.' };
         if (command.scope !== 'incident' || !outcome.before) return reply;
         return { ...reply, incident: { ...outcome.ref, ...channelOf(outcome.before) } };
       }
-    }
-  }
-
-  /** Waits (bounded) until the reactions to a feed entry ran, in this process or another. */
-  private async reacted(feedId: string): Promise<void> {
-    const { reactions } = this.services;
-    if (!reactions) return;
-    const deadline = Date.now() + REACTION_WAIT_MS;
-    while (!(await reactions.isDone(feedId))) {
-      if (Date.now() >= deadline) return;
-      await new Promise((resolve) => setTimeout(resolve, 10));
     }
   }
 
@@ -251,9 +238,8 @@ export class IncidentCore {
     // A declaration has no state to wait for: who may declare is known before the allowance is spent.
     const early = ref ? undefined : gate.check(undefined);
     if (early) return { status: 'refused', error: early };
-    const take = await this.takeAllowance(command, context);
-    if (take && !take.ok)
-      return { status: 'refused', error: rateLimited(take.rule, take.bucket, take.retryAfterMs) };
+    const take = await takeAllowance(this.services, command.permission, context);
+    if (take && !take.ok) return { status: 'refused', error: take.error };
     const outcome = await commit(this.services, {
       target: ref ? { kind: 'incident', ref } : { kind: 'declare', workspace: context.origin },
       actor: context.actor,
@@ -267,15 +253,6 @@ export class IncidentCore {
     return outcome;
   }
 
-  private async takeAllowance(command: CommandDefinition, context: DecideContext) {
-    const { limiter, settings } = this.services;
-    const rule = command.permission;
-    const buckets = rateBuckets(rule, context.origin, context.actor, settings.rateLimits);
-    if (!limiter || !rule || buckets.length === 0) return undefined;
-    const take = await limiter.take(buckets);
-    return take.ok ? take : { ...take, rule };
-  }
-
   private readContext(
     args: unknown,
     context: DecideContext,
@@ -284,10 +261,7 @@ export class IncidentCore {
     return { ...context, args, services: this.services, commands: this.commands, incident };
   }
 
-  /**
-   * A permission refusal is also an audit record: who tried what, when, in the incident's log,
-   * written with the delivery mark so a platform retry neither answers nor records it twice.
-   */
+  /** A permission refusal is also an audit record (see recordDenial); the reply is the refusal. */
   private async denied(
     command: CommandDefinition,
     error: UserError,
@@ -297,15 +271,14 @@ export class IncidentCore {
   ): Promise<Answer> {
     this.observer.onPermissionDenied?.(command.name, context);
     if (!ref || !command.permission) return this.refuse(error, deliveryKey);
-    const rule = command.permission;
-    const outcome = await commit(this.services, {
-      target: { kind: 'incident', ref },
-      actor: context.actor,
-      origin: { platform: context.platform, workspace: context.workspace, channel: context.channel },
-      ...(deliveryKey === undefined ? {} : { deliveryKey }),
-      decide: () => ok({ events: [{ type: 'permission_denied', command: command.name, rule }] }),
+    const recorded = await recordDenial(this.services, {
+      ref,
+      command: command.name,
+      rule: command.permission,
+      context,
+      deliveryKey,
     });
-    return outcome.status === 'duplicate' ? undefined : errorReply(error);
+    return recorded ? errorReply(error) : undefined;
   }
 
   /** A refusal marks its delivery done, so a platform retry of it is not answered twice. */

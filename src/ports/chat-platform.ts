@@ -47,6 +47,8 @@ export interface ChatPlatform {
   fetchHistory?(incident: IncidentState): AsyncIterable<HistoryMessage>;
   /** Sends a direct message to one user (the chat pager's DM). */
   sendDirectMessage?(workspace: string, userId: string, message: InteractiveMessage): Promise<void>;
+  /** Whether the user is in the incident's channel (who may see a private incident). */
+  isMember?(incident: IncidentState, userId: string): Promise<boolean>;
   /** Posts in a channel with mentions and buttons (a page's mention, a reminder with Snooze). */
   postInteractive?(workspace: string, channel: string, message: InteractiveMessage): Promise<void>;
 }

@@ -80,7 +80,10 @@ describe('two writers on one incident', () => {
 describe('numbering', () => {
   it('20 parallel declarations get 20 distinct sequential numbers', async () => {
     // One person declaring 20 at once: the declare rate limit is not what this is about.
-    app = createTestApp({ startWorkers: false, config: testConfig({ rate_limits: { declare_per_user: 0 } }) });
+    app = createTestApp({
+      startWorkers: false,
+      config: testConfig({ rate_limits: { declare_per_user: 0 } }),
+    });
     const replies = await Promise.all(
       Array.from({ length: 20 }, (_, index) =>
         app.core.process({

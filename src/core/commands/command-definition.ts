@@ -11,7 +11,7 @@ import type { Reply } from './reply.ts';
 export interface OptionSpec {
   name: string;
   description: string;
-  type: 'string' | 'user';
+  type: 'string' | 'user' | 'boolean';
   required: boolean;
   choices?: readonly string[];
   maxLength?: number;

@@ -1,8 +1,10 @@
-import type { CoreSettings } from '../core-services.ts';
-import type { UserError } from '../errors.ts';
+import type { CoreServices, CoreSettings } from '../core-services.ts';
+import { ok, type UserError } from '../errors.ts';
 import type { InboundContext } from '../inbound-event.ts';
+import type { IncidentRef } from '../model/incident-ref.ts';
 import type { IncidentState } from '../model/incident-state.ts';
-import { needsGroups, type Requester, refusal } from '../policy/permission-policy.ts';
+import { needsGroups, type PermissionRule, type Requester, refusal } from '../policy/permission-policy.ts';
+import { commit } from '../write/commit.ts';
 import type { CommandDefinition } from './command-definition.ts';
 
 /**
@@ -34,6 +36,31 @@ export class PermissionGate {
     if (!rule || !this.requester) return undefined;
     return refusal(this.settings.permissions, rule, this.command.name, this.requester, state);
   }
+}
+
+/**
+ * Writes who was refused what into the incident's log, with the delivery mark so a platform retry
+ * neither answers nor records it twice. False when this delivery was already handled.
+ */
+export async function recordDenial(
+  services: CoreServices,
+  denial: {
+    ref: IncidentRef;
+    command: string;
+    rule: PermissionRule;
+    context: InboundContext;
+    deliveryKey: string | undefined;
+  },
+): Promise<boolean> {
+  const { context, deliveryKey } = denial;
+  const outcome = await commit(services, {
+    target: { kind: 'incident', ref: denial.ref },
+    actor: context.actor,
+    origin: { platform: context.platform, workspace: context.workspace, channel: context.channel },
+    ...(deliveryKey === undefined ? {} : { deliveryKey }),
+    decide: () => ok({ events: [{ type: 'permission_denied', command: denial.command, rule: denial.rule }] }),
+  });
+  return outcome.status !== 'duplicate';
 }
 
 export function isPermissionDenied(error: UserError): boolean {

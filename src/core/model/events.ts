@@ -44,6 +44,8 @@ export type IncidentEventBody =
       title: string;
       severity: Severity;
       description?: string;
+      /** Only its members see it: a private channel, and left out of lists, announcements and stats. */
+      private?: true;
     }
   | { type: 'channel_linked'; channel: string; channelName: string; url?: string }
   | { type: 'severity_changed'; from: Severity; to: Severity; reason?: string; automatic?: boolean }

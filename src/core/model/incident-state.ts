@@ -26,6 +26,8 @@ export interface IncidentState {
   number: number;
   title: string;
   description?: string;
+  /** Declared private: only the people in its channel see it anywhere. */
+  private?: true;
   severity: Severity;
   status: IncidentStatus | 'resolved';
   declaredAt: string;
@@ -79,6 +81,7 @@ function applyEvent(ref: IncidentRef, state: IncidentState | undefined, event: S
       number: event.number,
       title: event.title,
       ...(event.description === undefined ? {} : { description: event.description }),
+      ...(event.private ? { private: true as const } : {}),
       severity: event.severity,
       status: 'investigating',
       declaredAt: event.at,

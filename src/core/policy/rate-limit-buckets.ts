@@ -1,5 +1,5 @@
 import type { RateBucket } from '../../ports/rate-limiter.ts';
-import type { RateLimitSettings } from '../core-services.ts';
+import type { CoreServices, RateLimitSettings } from '../core-services.ts';
 import { type UserError, userError } from '../errors.ts';
 import type { Actor, Origin } from '../model/events.ts';
 import { formatDuration } from '../time/format-time.ts';
@@ -38,4 +38,16 @@ export function rateLimited(rule: PermissionRule, bucket: RateBucket, retryAfter
     `${who} reached the limit of ${bucket.limit} in ${formatDuration(bucket.windowMs)} to ${VERB[rule] ?? rule} ` +
       `(${bucket.setting}). Try again in ${formatDuration(Math.ceil(retryAfterMs / 60_000) * 60_000)}; nothing was recorded.`,
   );
+}
+
+/** Takes the allowances a command draws on, or the refusal naming the one spent; undefined when none apply. */
+export async function takeAllowance(
+  services: Pick<CoreServices, 'limiter' | 'settings'>,
+  rule: PermissionRule | undefined,
+  context: { origin: Pick<Origin, 'platform' | 'workspace'>; actor: Actor },
+): Promise<{ ok: true; release(): Promise<void> } | { ok: false; error: UserError } | undefined> {
+  const buckets = rateBuckets(rule, context.origin, context.actor, services.settings.rateLimits);
+  if (!services.limiter || !rule || buckets.length === 0) return undefined;
+  const take = await services.limiter.take(buckets);
+  return take.ok ? take : { ok: false, error: rateLimited(rule, take.bucket, take.retryAfterMs) };
 }

@@ -1,6 +1,7 @@
 import { fail, ok, userError } from '../../errors.ts';
 import { incidentLabel } from '../../model/incident-ref.ts';
-import { commanderOf } from '../../model/incident-state.ts';
+import { commanderOf, type IncidentState } from '../../model/incident-state.ts';
+import { visibleOnly } from '../../policy/incident-visibility.ts';
 import { formatDuration } from '../../time/format-time.ts';
 import { defineCommand } from '../command-definition.ts';
 import { ephemeral } from '../reply.ts';
@@ -22,20 +23,20 @@ export const listCommand = defineCommand<Record<string, never>>({
   build() {
     return ok({});
   },
-  async answer({ origin, now, services }) {
+  async answer({ origin, now, services, actor }) {
     const refs = await services.store.openIncidents({
       platform: origin.platform,
       workspace: origin.workspace,
     });
-    const states = await Promise.all(refs.map((ref) => services.store.state(ref)));
-    const lines = states.flatMap((state) =>
-      state
-        ? [
-            `${incidentLabel(state.number)}  ${state.severity}  ${state.status}  ${state.title}  ` +
-              `(commander ${commanderOf(state).name}, open ${formatDuration(now.getTime() - Date.parse(state.declaredAt))}` +
-              `${state.channel ? `, #${state.channel.name}` : ''})`,
-          ]
-        : [],
+    const states = (await Promise.all(refs.map((ref) => services.store.state(ref)))).filter(
+      (state): state is IncidentState => state !== undefined,
+    );
+    const visible = await visibleOnly(services.platforms, states, actor);
+    const lines = visible.map(
+      (state) =>
+        `${incidentLabel(state.number)}  ${state.severity}  ${state.status}${state.private ? '  private' : ''}  ${state.title}  ` +
+        `(commander ${commanderOf(state).name}, open ${formatDuration(now.getTime() - Date.parse(state.declaredAt))}` +
+        `${state.channel ? `, #${state.channel.name}` : ''})`,
     );
     const text = lines.length === 0 ? 'No open incidents.' : `${lines.length} open incident(s):`;
     return ok(ephemeral(text, { lines }));

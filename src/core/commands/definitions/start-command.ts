@@ -3,20 +3,25 @@ import { incidentLabel } from '../../model/incident-ref.ts';
 import { looksLikeSeverity, parseSeverity, SEVERITIES, type Severity } from '../../model/severity.ts';
 import { cleanField, LIMITS } from '../../text/sanitize-input.ts';
 import { defineCommand } from '../command-definition.ts';
-import { toChannel } from '../reply.ts';
+import { ephemeral, toChannel } from '../reply.ts';
 import { splitFirst } from '../text-tokens.ts';
 
-const USAGE = '/incident start [sev1|sev2|sev3|sev4] <title>';
+const USAGE = '/incident start [private] [sev1|sev2|sev3|sev4] <title>';
 
 export const startCommand = defineCommand<{
   severity: Severity | undefined;
   title: string;
   description: string | undefined;
+  private: boolean;
 }>({
   name: 'start',
   summary: 'Declare an incident and open its channel',
   usage: USAGE,
-  examples: ['/incident start sev2 checkout errors', '/incident start API returns 502'],
+  examples: [
+    '/incident start sev2 checkout errors',
+    '/incident start API returns 502',
+    '/incident start private sev1 customer data exposed',
+  ],
   options: [
     {
       name: 'severity',
@@ -32,14 +37,28 @@ export const startCommand = defineCommand<{
       required: true,
       maxLength: 150,
     },
+    {
+      name: 'private',
+      description: 'Only the people in its channel see it (a private channel)',
+      type: 'boolean',
+      required: false,
+    },
   ],
   kind: 'write',
   permission: 'declare',
   scope: 'anywhere',
   allowedWhenResolved: true,
   parseText(text) {
-    const [first, rest] = splitFirst(text);
-    return ok(looksLikeSeverity(first) ? { severity: first, title: rest } : { title: text });
+    const [word, afterWord] = splitFirst(text);
+    const isPrivate = word.toLowerCase() === 'private';
+    const body = isPrivate ? afterWord : text;
+    const [first, rest] = splitFirst(body);
+    const visibility = isPrivate ? { private: 'true' } : {};
+    return ok(
+      looksLikeSeverity(first)
+        ? { ...visibility, severity: first, title: rest }
+        : { ...visibility, title: body },
+    );
   },
   build(options) {
     let severity: Severity | undefined;
@@ -56,7 +75,8 @@ export const startCommand = defineCommand<{
       usage: USAGE,
     });
     if (!description.ok) return description;
-    return ok({ severity, title: title.value as string, description: description.value });
+    const isPrivate = options.private?.trim().toLowerCase() === 'true';
+    return ok({ severity, title: title.value as string, description: description.value, private: isPrivate });
   },
   decide(_state, args, { actor, settings }) {
     const severity = args.severity ?? settings.defaultSeverity;
@@ -68,14 +88,21 @@ export const startCommand = defineCommand<{
           title: args.title,
           severity,
           ...(args.description === undefined ? {} : { description: args.description }),
+          ...(args.private ? { private: true as const } : {}),
         },
       ],
       // Its channel is opened by the reaction to `declared`.
+      // A private incident is not announced where it was typed: only the declarer reads the reply.
       reply: (ref) =>
-        toChannel(
-          `${incidentLabel(ref.number)} declared: ${severity} ${args.title}. Commander: ${actor.name}. Opening its channel…`,
-          { incident: ref },
-        ),
+        args.private
+          ? ephemeral(
+              `${incidentLabel(ref.number)} declared privately: ${severity} ${args.title}. Commander: ${actor.name}. Opening its private channel…`,
+              { incident: ref },
+            )
+          : toChannel(
+              `${incidentLabel(ref.number)} declared: ${severity} ${args.title}. Commander: ${actor.name}. Opening its channel…`,
+              { incident: ref },
+            ),
     });
   },
 });

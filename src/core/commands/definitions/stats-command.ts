@@ -2,6 +2,7 @@ import type { IncidentStore } from '../../../ports/incident-store.ts';
 import { fail, ok, userError } from '../../errors.ts';
 import type { WorkspaceRef } from '../../model/incident-ref.ts';
 import type { IncidentState } from '../../model/incident-state.ts';
+import { visibleOnly } from '../../policy/incident-visibility.ts';
 import { responseStats, type SeverityStats } from '../../stats/response-stats.ts';
 import { formatClock, formatDuration } from '../../time/format-time.ts';
 import { defineCommand } from '../command-definition.ts';
@@ -41,10 +42,10 @@ export const statsCommand = defineCommand<{ days: number }>({
     }
     return ok({ days: Number.parseInt(window, 10) });
   },
-  async answer({ args, origin, now, services, settings }) {
+  async answer({ args, origin, now, services, settings, actor }) {
     const since = new Date(now.getTime() - args.days * DAY_MS);
     const workspace = { platform: origin.platform, workspace: origin.workspace };
-    const states = await loadStates(services.store, workspace);
+    const states = await visibleOnly(services.platforms, await loadStates(services.store, workspace), actor);
     const rows = responseStats(states, since, new Date(now.getTime() + 1));
     const sinceText = formatClock(since, settings.timezone, true);
     if (rows.length === 0) {
