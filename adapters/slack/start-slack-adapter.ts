@@ -3,7 +3,6 @@ import { secretValues } from '../../src/config/read-env.ts';
 import { backfillOpenIncidents, SystemError } from '../../src/core/public-api.ts';
 import { createLogger, type Logger } from '../../src/logging/create-logger.ts';
 import type { AdapterStartOptions, RunningAdapter } from '../../src/ports/running-adapter.ts';
-import { createRedactor } from '../../src/redaction/redact-secrets.ts';
 import { BackgroundWork } from './background-work.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { ChannelPacer, type PacerOptions } from './channel-pacer.ts';
@@ -84,10 +83,10 @@ export async function startSlackAdapter(
   const bot = await whoAmI(bolt.client);
   await bolt.init();
 
-  const redactor = createRedactor(config.redaction.extra_patterns);
   const poster = new SlackPoster(bolt.client, new ChannelPacer(overrides.pacer));
   const users = new UserDirectory(bolt.client);
-  const redact = (text: string) => redactor.redact(text);
+  // The app's one redactor: channel names, modals, announcements and replies redact alike.
+  const redact = (text: string) => app.services.redactor.redact(text);
   const work = new BackgroundWork(warn);
   const runtime: SlackRuntime = {
     core: app.core,
