@@ -70,7 +70,7 @@ async function main(): Promise<void> {
       output: process.stdout,
       timeZone: config.timezone,
     });
-    app.platforms.register(new ConsolePlatform((text) => chat.print(text)));
+    app.platforms.register(new ConsolePlatform((text) => chat.print(text), app.services.redactor));
     adapters.push(consoleInput(process.stdin));
     app.startWorkers();
     // Once a shutdown has begun, the end of the chat loop is part of it, not an error of its own.

@@ -1,8 +1,8 @@
 import type { Client } from 'discord.js';
 import type { AppConfig } from '../../src/config/config-schema.ts';
 import type { Logger } from '../../src/logging/create-logger.ts';
-import type { AdapterApp as App } from '../../src/ports/running-adapter.ts';
 import type { TextRedactor } from '../../src/ports/redactor.ts';
+import type { AdapterApp as App } from '../../src/ports/running-adapter.ts';
 import type { SerialByKey } from './serial-by-key.ts';
 import type { WorkTracker } from './work-tracker.ts';
 

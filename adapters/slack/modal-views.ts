@@ -101,7 +101,10 @@ export function severityModal(
           elements: [
             {
               type: 'plain_text',
-              text: truncate(toSafePlainText(`${incidentLabel(incident.number)}: ${redact(incident.title)}`), 150),
+              text: truncate(
+                toSafePlainText(`${incidentLabel(incident.number)}: ${redact(incident.title)}`),
+                150,
+              ),
             },
           ],
         },

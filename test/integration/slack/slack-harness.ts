@@ -64,6 +64,8 @@ export interface HarnessOptions {
   overrides?: SlackAdapterOverrides;
   /** Start without waiting for the startup backfill (to watch readiness). */
   awaitBackfill?: boolean;
+  /** Also log the app's (not only the adapter's) lines into `logs`, from this level up. */
+  logLevel?: 'trace' | 'debug' | 'info';
   /** Health and metrics routes for the adapter to serve (HTTP mode). */
   routes?: HttpRoute[];
 }
@@ -83,7 +85,10 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
   const prefix = uniquePrefix('slack');
   const config = options.config ?? testConfig();
   const logs: string[] = [];
-  const logger = createLogger({ level: 'warn', destination: { write: (line: string) => logs.push(line) } });
+  const logger = createLogger({
+    level: options.logLevel ?? 'warn',
+    destination: { write: (line: string) => logs.push(line) },
+  });
   const env = readEnvOptions({
     SLACK_BOT_TOKEN: fake.botToken,
     SLACK_SIGNING_SECRET: fake.signingSecret,
@@ -95,7 +100,7 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
   let adapter!: RunningSlackAdapter;
   let running = false;
   const boot = async (bootOptions: { awaitBackfill?: boolean } = {}) => {
-    app = createTestApp({ config, prefix });
+    app = createTestApp({ config, prefix, ...(options.logLevel ? { logger } : {}) });
     running = true;
     adapter = await startSlackAdapter(
       { app, env, config, routes: options.routes ?? [] },
