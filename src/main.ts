@@ -15,6 +15,7 @@ import { createLogger } from './logging/create-logger.ts';
 import { createMetrics } from './observability/metrics.ts';
 import type { HttpRoute } from './ports/http-route.ts';
 import type { AdapterStartOptions, RunningAdapter } from './ports/running-adapter.ts';
+import { createRedactor } from './redaction/redact-secrets.ts';
 import { connectRedis } from './storage/redis/connect-redis.ts';
 import { type EmbeddedRedis, startEmbeddedRedis } from './storage/redis/embedded-redis.ts';
 
@@ -122,6 +123,7 @@ function consoleInput(input: NodeJS.ReadStream): RunningAdapter {
 
 main().catch((error: unknown) => {
   const message = error instanceof SystemError ? error.message : ((error as Error).stack ?? String(error));
-  process.stderr.write(`tocsin could not start:\n${message}\n`);
+  // The one line written without the logger (it may not exist yet): redacted like every log line.
+  process.stderr.write(`tocsin could not start:\n${createRedactor().redact(message)}\n`);
   process.exit(1);
 });
