@@ -88,8 +88,11 @@ async function main(): Promise<void> {
     readiness: app.readiness,
     adapters: () => adapters,
     metrics,
+    ...(env.ops.token ? { metricsToken: env.ops.token } : {}),
   });
-  const options: AdapterStartOptions = { app, env, config, routes };
+  // Up before the adapters, so a probe sees "alive, not ready yet" through a slow start.
+  http = await startOpsServer(env, routes, logger);
+  const options: AdapterStartOptions = { app, env, config };
   // Each adapter registers its ChatPlatform. They start side by side: Discord's gateway handshake
   // and Slack's auth.test are both mostly waiting on the network.
   const starting = [
@@ -101,9 +104,6 @@ async function main(): Promise<void> {
   const failed = started.find((result) => result.status === 'rejected');
   if (failed) throw failed.reason;
   app.startWorkers();
-  if (!adapters.some((adapter) => adapter.servesHttp)) {
-    http = await startHttpServer(env.port, routes, { logger });
-  }
   logger.info({ adapters: adapters.map((adapter) => adapter.name) }, 'tocsin is running');
 }
 
@@ -111,7 +111,6 @@ async function main(): Promise<void> {
 function consoleInput(input: NodeJS.ReadStream): RunningAdapter {
   return {
     name: 'console',
-    servesHttp: false,
     isReady: () => true,
     stop: async () => {
       // Lines still arriving after the end are dropped, not raised as a stream error.
@@ -119,6 +118,23 @@ function consoleInput(input: NodeJS.ReadStream): RunningAdapter {
       input.push(null);
     },
   };
+}
+
+/** Health and metrics on METRICS_HOST:METRICS_PORT; a taken port stops the start with its name. */
+async function startOpsServer(
+  env: ReturnType<typeof readEnvOptions>,
+  routes: HttpRoute[],
+  logger: ReturnType<typeof createLogger>,
+): Promise<HttpServerHandle> {
+  try {
+    return await startHttpServer(env.ops.port, routes, { host: env.ops.host, logger });
+  } catch (cause) {
+    throw new SystemError(
+      'http_listen_failed',
+      `Could not serve health and metrics on METRICS_HOST ${env.ops.host}, METRICS_PORT ${env.ops.port}: ${(cause as Error).message}`,
+      { cause },
+    );
+  }
 }
 
 main().catch((error: unknown) => {

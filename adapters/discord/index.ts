@@ -103,7 +103,6 @@ export async function startDiscordAdapter(
   let stopped = false;
   return {
     name: DISCORD_PLATFORM,
-    servesHttp: false,
     isReady: () => !stopped && client.isReady(),
     idle: () => tracker.idle(),
     stop: async () => {

@@ -47,8 +47,8 @@ export interface RunningSlackAdapter extends RunningAdapter {
 const STOP_GRACE_MS = 10_000;
 
 /**
- * Starts Slack: the Bolt App in HTTP mode (SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET; serves
- * `options.routes` on the same port) or Socket Mode (SLACK_APP_TOKEN as well), registers the
+ * Starts Slack: the Bolt App in HTTP mode (SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET, on PORT) or
+ * Socket Mode (SLACK_APP_TOKEN as well), registers the
  * `slack` ChatPlatform, and backfills open incidents before it says it is ready.
  */
 export async function startSlackAdapter(
@@ -73,7 +73,6 @@ export async function startSlackAdapter(
     logger.warn(error === undefined ? {} : { err: error }, message);
   const { bolt, mode, receiver } = createBoltApp({
     slack,
-    routes: options.routes,
     logger: boltLogger(logger),
     ...(overrides.retryConfig ? { retryConfig: overrides.retryConfig } : {}),
     ...(overrides.clientPingTimeoutMs === undefined
@@ -145,7 +144,6 @@ export async function startSlackAdapter(
     mode,
     eventsUrl,
     platform,
-    servesHttp: mode === 'http',
     backfilled,
     isReady: () => !stopped && connection.isConnected() && backfillDone,
     settled: (timeoutMs = 30_000) => work.drained(timeoutMs),

@@ -200,6 +200,6 @@ export class DiscordTestBot {
       level: this.options.logLevel ?? 'warn',
       destination: { write: (line) => this.logLines.push(line) },
     });
-    return startDiscordAdapter({ app, env, config: app.services.config, routes: [] }, { logger });
+    return startDiscordAdapter({ app, env, config: app.services.config }, { logger });
   }
 }

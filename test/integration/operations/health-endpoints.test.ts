@@ -15,7 +15,7 @@ afterEach(async () => {
 });
 
 function adapter(name: string, ready: () => boolean): RunningAdapter {
-  return { name, isReady: ready, servesHttp: false, stop: async () => {} };
+  return { name, isReady: ready, stop: async () => {} };
 }
 
 async function serve(options: { startWorkers?: boolean; adapters?: RunningAdapter[] } = {}) {

@@ -9,7 +9,6 @@ import type { IncidentEvent } from '../../../src/core/model/events.ts';
 import type { IncidentRef } from '../../../src/core/model/incident-ref.ts';
 import type { IncidentState } from '../../../src/core/model/incident-state.ts';
 import { createLogger } from '../../../src/logging/create-logger.ts';
-import type { HttpRoute } from '../../../src/ports/http-route.ts';
 import {
   createSlackEventSender,
   eventCallbackPayload,
@@ -66,8 +65,6 @@ export interface HarnessOptions {
   awaitBackfill?: boolean;
   /** Also log the app's (not only the adapter's) lines into `logs`, from this level up. */
   logLevel?: 'trace' | 'debug' | 'info';
-  /** Health and metrics routes for the adapter to serve (HTTP mode). */
-  routes?: HttpRoute[];
 }
 
 /** Quick retries so a test that injects a 429 or a 5xx finishes in seconds, not minutes. */
@@ -103,7 +100,7 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
     app = createTestApp({ config, prefix, ...(options.logLevel ? { logger } : {}) });
     running = true;
     adapter = await startSlackAdapter(
-      { app, env, config, routes: options.routes ?? [] },
+      { app, env, config },
       { host: '127.0.0.1', logger, retryConfig: TEST_RETRY, pacer: { intervalMs: 20 }, ...options.overrides },
     );
     if ((bootOptions.awaitBackfill ?? options.awaitBackfill) !== false) await adapter.backfilled;
