@@ -36,10 +36,12 @@ RUN mkdir -p /app/postmortems /app/data \
 # The official image's unprivileged user (uid 1000).
 USER node
 
+# 3000: Slack HTTP mode (PORT). Health and metrics listen on METRICS_PORT (9464), on the
+# container's loopback unless METRICS_HOST=0.0.0.0; the HEALTHCHECK runs inside and reaches it.
 EXPOSE 3000
 STOPSIGNAL SIGTERM
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"]
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.METRICS_PORT||9464)+'/healthz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"]
 
 # node itself is PID 1 (no npm/sh wrapper), so SIGTERM reaches the bot's handler.
 CMD ["node", "dist/tocsin.mjs"]

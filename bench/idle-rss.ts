@@ -103,6 +103,7 @@ async function botSample(idleMs: number): Promise<Sample> {
       DISCORD_GUILD_ID: discord.ids.guildId,
       DISCORD_API_URL: discord.apiBase,
       PORT: '0',
+      METRICS_PORT: '0',
       TOCSIN_DATA_DIR: join(dir, 'data'),
       POSTMORTEM_DIR: join(dir, 'postmortems'),
       LOG_LEVEL: 'info',
@@ -110,8 +111,9 @@ async function botSample(idleMs: number): Promise<Sample> {
   });
   const output = collectOutput(child);
   try {
-    const eventsUrl = await output.match(/"eventsUrl":"([^"]+)"/);
-    await waitReady(new URL('/readyz', eventsUrl).toString(), child, output);
+    // /readyz is on the ops server (METRICS_PORT), apart from Slack's public port.
+    const opsPort = await output.match(/"port":(\d+),"msg":"health and metrics server listening"/);
+    await waitReady(`http://127.0.0.1:${opsPort}/readyz`, child, output);
     const startMs = performance.now() - started;
     const group = () => groupPids(child.pid ?? 0);
     await sleep(idleMs);

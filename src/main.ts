@@ -16,6 +16,7 @@ import { createLogger } from './logging/create-logger.ts';
 import { createMetrics } from './observability/metrics.ts';
 import type { HttpRoute } from './ports/http-route.ts';
 import type { AdapterStartOptions, RunningAdapter } from './ports/running-adapter.ts';
+import { createRedactor } from './redaction/redact-secrets.ts';
 import { connectRedis } from './storage/redis/connect-redis.ts';
 import { type EmbeddedRedis, startEmbeddedRedis } from './storage/redis/embedded-redis.ts';
 
@@ -71,7 +72,7 @@ async function main(): Promise<void> {
       output: process.stdout,
       timeZone: config.timezone,
     });
-    app.platforms.register(new ConsolePlatform((text) => chat.print(text)));
+    app.platforms.register(new ConsolePlatform((text) => chat.print(text), app.services.redactor));
     adapters.push(consoleInput(process.stdin));
     app.startWorkers();
     // Once a shutdown has begun, the end of the chat loop is part of it, not an error of its own.
@@ -88,8 +89,11 @@ async function main(): Promise<void> {
     readiness: app.readiness,
     adapters: () => adapters,
     metrics,
+    ...(env.ops.token ? { metricsToken: env.ops.token } : {}),
   });
-  const options: AdapterStartOptions = { app, env, config, routes };
+  // Up before the adapters, so a probe sees "alive, not ready yet" through a slow start.
+  http = await startOpsServer(env, routes, logger);
+  const options: AdapterStartOptions = { app, env, config };
   // Each adapter registers its ChatPlatform. They start side by side: Discord's gateway handshake
   // and Slack's auth.test are both mostly waiting on the network.
   const starting = [
@@ -101,9 +105,6 @@ async function main(): Promise<void> {
   const failed = started.find((result) => result.status === 'rejected');
   if (failed) throw failed.reason;
   app.startWorkers();
-  if (!adapters.some((adapter) => adapter.servesHttp)) {
-    http = await startHttpServer(env.port, routes, { logger });
-  }
   logger.info({ adapters: adapters.map((adapter) => adapter.name) }, 'tocsin is running');
 }
 
@@ -111,7 +112,6 @@ async function main(): Promise<void> {
 function consoleInput(input: NodeJS.ReadStream): RunningAdapter {
   return {
     name: 'console',
-    servesHttp: false,
     isReady: () => true,
     stop: async () => {
       // Lines still arriving after the end are dropped, not raised as a stream error.
@@ -121,8 +121,26 @@ function consoleInput(input: NodeJS.ReadStream): RunningAdapter {
   };
 }
 
+/** Health and metrics on METRICS_HOST:METRICS_PORT; a taken port stops the start with its name. */
+async function startOpsServer(
+  env: ReturnType<typeof readEnvOptions>,
+  routes: HttpRoute[],
+  logger: ReturnType<typeof createLogger>,
+): Promise<HttpServerHandle> {
+  try {
+    return await startHttpServer(env.ops.port, routes, { host: env.ops.host, logger });
+  } catch (cause) {
+    throw new SystemError(
+      'http_listen_failed',
+      `Could not serve health and metrics on METRICS_HOST ${env.ops.host}, METRICS_PORT ${env.ops.port}: ${(cause as Error).message}`,
+      { cause },
+    );
+  }
+}
+
 main().catch((error: unknown) => {
   const message = error instanceof SystemError ? error.message : ((error as Error).stack ?? String(error));
-  process.stderr.write(`tocsin could not start:\n${message}\n`);
+  // The one line written without the logger (it may not exist yet): redacted like every log line.
+  process.stderr.write(`tocsin could not start:\n${createRedactor().redact(message)}\n`);
   process.exit(1);
 });

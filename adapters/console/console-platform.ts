@@ -1,6 +1,7 @@
 import type { IncidentState, Reply } from '../../src/core/public-api.ts';
 import { incidentLabel, slugify } from '../../src/core/public-api.ts';
 import type { ChatPlatform, IncidentSpace, InteractiveMessage } from '../../src/ports/chat-platform.ts';
+import type { TextRedactor } from '../../src/ports/redactor.ts';
 import { renderConsoleReply } from './render-console-reply.ts';
 
 export const CONSOLE_PLATFORM = 'console';
@@ -10,12 +11,17 @@ export const CONSOLE_WORKSPACE = 'local';
 export class ConsolePlatform implements ChatPlatform {
   readonly name = CONSOLE_PLATFORM;
 
-  constructor(private readonly print: (text: string) => void) {}
+  constructor(
+    private readonly print: (text: string) => void,
+    /** The app's redactor: a channel name is kept in the log and shown everywhere the incident is. */
+    private readonly redactor: TextRedactor,
+  ) {}
 
   async provisionIncidentSpace(incident: IncidentState): Promise<IncidentSpace> {
-    const name = `inc-${incident.number}-${slugify(incident.title, 70)}`;
+    const title = this.redactor.redact(incident.title);
+    const name = `inc-${incident.number}-${slugify(title, 70)}`;
     this.print(
-      `[#${name}] tocsin: ${incidentLabel(incident.number)} ${incident.severity} ${incident.title}. ` +
+      `[#${name}] tocsin: ${incidentLabel(incident.number)} ${incident.severity} ${title}. ` +
         `Commander: ${incident.declaredBy.name}. Status: ${incident.status}.`,
     );
     return { channelId: name, channelName: name };

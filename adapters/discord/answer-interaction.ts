@@ -1,6 +1,5 @@
 import { MessageFlags, type RepliableInteraction } from 'discord.js';
-import type { Reply } from '../../src/core/public-api.ts';
-import { redactReply } from '../../src/redaction/redact-reply.ts';
+import { type Reply, redactReply } from '../../src/core/public-api.ts';
 import { NO_MENTIONS } from './allowed-mentions.ts';
 import { where } from './bot-permissions.ts';
 import type { DiscordContext } from './discord-context.ts';

@@ -1,11 +1,10 @@
-import type { IncidentState, Reply } from '../../src/core/public-api.ts';
+import { type IncidentState, type Reply, redactReply } from '../../src/core/public-api.ts';
 import type {
   ChatPlatform,
   HistoryMessage,
   IncidentSpace,
   InteractiveMessage,
 } from '../../src/ports/chat-platform.ts';
-import { redactReply } from '../../src/redaction/redact-reply.ts';
 import { canSeeIncident } from './channel-access.ts';
 import { DISCORD_PLATFORM, type DiscordContext } from './discord-context.ts';
 import { fetchHistory } from './fetch-history.ts';

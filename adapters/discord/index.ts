@@ -4,7 +4,6 @@ import { secretValues } from '../../src/config/read-env.ts';
 import { backfillOpenIncidents, SystemError } from '../../src/core/public-api.ts';
 import { createLogger, type Logger } from '../../src/logging/create-logger.ts';
 import type { AdapterStartOptions, RunningAdapter } from '../../src/ports/running-adapter.ts';
-import { createRedactor } from '../../src/redaction/redact-secrets.ts';
 import { buildSlashCommands } from './build-slash-commands.ts';
 import { attachCapture } from './capture-listeners.ts';
 import { createDiscordClient } from './discord-client.ts';
@@ -58,7 +57,8 @@ export async function startDiscordAdapter(
     client,
     app,
     config: config.discord,
-    redactor: createRedactor(config.redaction.extra_patterns),
+    // The app's one redactor (built from the config's extra patterns), so every exit redacts alike.
+    redactor: app.services.redactor,
     logger: log,
     tracker,
     commandQueue: new SerialByKey(),
@@ -110,7 +110,6 @@ export async function startDiscordAdapter(
   let stopped = false;
   return {
     name: DISCORD_PLATFORM,
-    servesHttp: false,
     isReady: () => !stopped && client.isReady(),
     idle: () => tracker.idle(),
     stop: async () => {

@@ -6,7 +6,7 @@ import {
   type MessageCreateOptions,
 } from 'discord.js';
 import type { ActionButton, InteractiveMessage } from '../../src/ports/chat-platform.ts';
-import type { Redactor } from '../../src/redaction/redact-secrets.ts';
+import type { TextRedactor } from '../../src/ports/redactor.ts';
 import { mentionOnly } from './allowed-mentions.ts';
 import { runButtonId } from './custom-ids.ts';
 import { DISCORD_LIMITS } from './discord-limits.ts';
@@ -22,7 +22,7 @@ const ROWS = 5;
 export function interactivePayload(
   message: InteractiveMessage,
   fallbackChannel: string,
-  redactor: Redactor,
+  redactor: TextRedactor,
 ): MessageCreateOptions {
   const mentions = message.mentions ?? [];
   const prefix = mentions.map((user) => `<@${user}>`).join(' ');

@@ -14,7 +14,7 @@ import {
   SEVERITIES,
   type Severity,
 } from '../../src/core/public-api.ts';
-import type { Redactor } from '../../src/redaction/redact-secrets.ts';
+import type { TextRedactor } from '../../src/ports/redactor.ts';
 import { NO_MENTIONS } from './allowed-mentions.ts';
 import { SUMMARY_IDS } from './custom-ids.ts';
 import { mentionOrName } from './discord-actor.ts';
@@ -42,7 +42,7 @@ const MAX_ACTION_ITEM_FIELDS = 15;
  * severity, Resolve; Reopen once resolved). Times are Discord timestamps, which every reader's
  * client shows in their own time zone. Text people typed is redacted, and never pings.
  */
-export function buildSummaryMessage(state: IncidentState, redactor: Redactor): SummaryMessage {
+export function buildSummaryMessage(state: IncidentState, redactor: TextRedactor): SummaryMessage {
   const resolved = state.status === 'resolved';
   const fields: APIEmbedField[] = [
     { name: 'Status', value: resolved ? 'resolved ✅' : state.status, inline: true },
@@ -82,7 +82,7 @@ export function buildSummaryMessage(state: IncidentState, redactor: Redactor): S
   return { embeds: fitEmbeds([embed]), components: controls(state), allowedMentions: NO_MENTIONS };
 }
 
-function actionItemFields(state: IncidentState, redactor: Redactor): APIEmbedField[] {
+function actionItemFields(state: IncidentState, redactor: TextRedactor): APIEmbedField[] {
   const items = state.actionItems.slice(0, MAX_ACTION_ITEM_FIELDS).map((item) => {
     const details = [
       item.priority,

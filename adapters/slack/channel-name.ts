@@ -5,7 +5,8 @@ export const MAX_CHANNEL_NAME = 80;
 
 /**
  * The name of an incident's channel, `inc-<n>-<slug>`; `attempt` > 1 appends `-<attempt>` after a
- * `name_taken`, shortening the slug so the whole name still fits.
+ * `name_taken`, shortening the slug so the whole name still fits. `title` must already be
+ * redacted: a channel name is public to the workspace and outlives any later redaction.
  */
 export function incidentChannelName(number: number, title: string, attempt = 1): string {
   const prefix = `inc-${number}-`;

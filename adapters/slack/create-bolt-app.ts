@@ -1,6 +1,5 @@
 import { App, type Logger as BoltLogger, HTTPReceiver, SocketModeReceiver, type webApi } from '@slack/bolt';
 import type { EnvOptions } from '../../src/config/read-env.ts';
-import type { HttpRoute } from '../../src/ports/http-route.ts';
 
 /** The endpoint Slack posts slash commands, interactivity and the Events API to (HTTP mode). */
 export const EVENTS_PATH = '/slack/events';
@@ -22,7 +21,6 @@ export type SlackMode = 'http' | 'socket';
 
 export interface BoltAppOptions {
   slack: NonNullable<EnvOptions['slack']>;
-  routes: readonly HttpRoute[];
   logger: BoltLogger;
   retryConfig?: webApi.RetryOptions;
   /** Socket Mode: how long to wait for a pong before reconnecting (Bolt's default is 5 s). */
@@ -45,8 +43,8 @@ function clientOptions(options: BoltAppOptions): webApi.WebClientOptions {
 }
 
 /**
- * The real Bolt App: HTTP mode (one server for `POST /slack/events` and the health and metrics
- * routes) with a signing secret, Socket Mode with an app-level token. Both receivers are built
+ * The real Bolt App: HTTP mode (`POST /slack/events` only: health and metrics have their own
+ * server on METRICS_HOST, so the public port answers nothing else) with a signing secret, Socket Mode with an app-level token. Both receivers are built
  * here, so both get the configured Web API base URL (a hand-built Socket Mode receiver does not
  * inherit App's clientOptions).
  */
@@ -66,7 +64,6 @@ export function createBoltApp(options: BoltAppOptions): BoltApp {
       : new HTTPReceiver({
           signingSecret: slack.signingSecret ?? '',
           endpoints: EVENTS_PATH,
-          customRoutes: [...options.routes],
           logger,
           // Acks go out first, so everything Bolt waits on after that is ours to finish.
           processBeforeResponse: false,

@@ -91,7 +91,9 @@ export function severityModal(
   origin: ModalOrigin,
   incident: { number: number; title: string; severity: Severity } | undefined,
   fallback: Severity,
+  redact: (text: string) => string,
 ): types.ModalView {
+  // The title is shown back to whoever pressed the button: redacted like every other exit.
   const context: types.KnownBlock[] = incident
     ? [
         {
@@ -99,7 +101,10 @@ export function severityModal(
           elements: [
             {
               type: 'plain_text',
-              text: truncate(toSafePlainText(`${incidentLabel(incident.number)}: ${incident.title}`), 150),
+              text: truncate(
+                toSafePlainText(`${incidentLabel(incident.number)}: ${redact(incident.title)}`),
+                150,
+              ),
             },
           ],
         },

@@ -74,8 +74,10 @@ async function createChannel(
   incident: IncidentState,
   deps: ProvisionDeps,
 ): Promise<{ id: string; name: string }> {
+  // Everyone in the workspace sees channel names: a secret pasted into the title must not name one.
+  const title = deps.redact(incident.title);
   for (let attempt = 1; attempt <= MAX_NAME_ATTEMPTS; attempt++) {
-    const name = incidentChannelName(incident.number, incident.title, attempt);
+    const name = incidentChannelName(incident.number, title, attempt);
     try {
       const answer = await callSlack('conversations.create', () =>
         deps.client.conversations.create({ name, is_private: incident.private === true }),

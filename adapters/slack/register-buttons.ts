@@ -59,6 +59,7 @@ export function registerButtons(bolt: App, runtime: SlackRuntime): void {
         { channel, ...(body.response_url ? { responseUrl: body.response_url } : {}) },
         incident,
         runtime.config.default_severity,
+        runtime.redact,
       );
       try {
         await callSlack('views.open', () =>

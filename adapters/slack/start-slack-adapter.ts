@@ -3,7 +3,6 @@ import { secretValues } from '../../src/config/read-env.ts';
 import { backfillOpenIncidents, SystemError } from '../../src/core/public-api.ts';
 import { createLogger, type Logger } from '../../src/logging/create-logger.ts';
 import type { AdapterStartOptions, RunningAdapter } from '../../src/ports/running-adapter.ts';
-import { createRedactor } from '../../src/redaction/redact-secrets.ts';
 import { BackgroundWork } from './background-work.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { ChannelPacer, type PacerOptions } from './channel-pacer.ts';
@@ -49,8 +48,8 @@ export interface RunningSlackAdapter extends RunningAdapter {
 const STOP_GRACE_MS = 10_000;
 
 /**
- * Starts Slack: the Bolt App in HTTP mode (SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET; serves
- * `options.routes` on the same port) or Socket Mode (SLACK_APP_TOKEN as well), registers the
+ * Starts Slack: the Bolt App in HTTP mode (SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET, on PORT) or
+ * Socket Mode (SLACK_APP_TOKEN as well), registers the
  * `slack` ChatPlatform, and backfills open incidents before it says it is ready.
  */
 export async function startSlackAdapter(
@@ -75,7 +74,6 @@ export async function startSlackAdapter(
     logger.warn(error === undefined ? {} : { err: error }, message);
   const { bolt, mode, receiver } = createBoltApp({
     slack,
-    routes: options.routes,
     logger: boltLogger(logger),
     ...(overrides.retryConfig ? { retryConfig: overrides.retryConfig } : {}),
     ...(overrides.clientPingTimeoutMs === undefined
@@ -85,10 +83,10 @@ export async function startSlackAdapter(
   const bot = await whoAmI(bolt.client);
   await bolt.init();
 
-  const redactor = createRedactor(config.redaction.extra_patterns);
   const poster = new SlackPoster(bolt.client, new ChannelPacer(overrides.pacer));
   const users = new UserDirectory(bolt.client);
-  const redact = (text: string) => redactor.redact(text);
+  // The app's one redactor: channel names, modals, announcements and replies redact alike.
+  const redact = (text: string) => app.services.redactor.redact(text);
   const work = new BackgroundWork(warn);
   const runtime: SlackRuntime = {
     core: app.core,
@@ -148,7 +146,6 @@ export async function startSlackAdapter(
     mode,
     eventsUrl,
     platform,
-    servesHttp: mode === 'http',
     backfilled,
     isReady: () => !stopped && connection.isConnected() && backfillDone,
     settled: (timeoutMs = 30_000) => work.drained(timeoutMs),

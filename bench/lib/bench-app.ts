@@ -32,7 +32,7 @@ export function createBenchApp(redis: Redis, prefix: string, clock?: Clock): Ben
     prefix,
     ...(clock === undefined ? {} : { clock }),
   });
-  app.platforms.register(new ConsolePlatform(() => {}));
+  app.platforms.register(new ConsolePlatform(() => {}, app.services.redactor));
   return {
     ...app,
     postmortemDir,

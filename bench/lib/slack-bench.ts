@@ -59,7 +59,7 @@ export async function startSlackBench(
     PORT: '0',
   });
   const adapter = await startSlackAdapter(
-    { app, env, config: configSchema.parse({}), routes: [] },
+    { app, env, config: configSchema.parse({}) },
     { host: '127.0.0.1', logger },
   );
   await adapter.backfilled;

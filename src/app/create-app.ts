@@ -16,6 +16,7 @@ import { type PagerEndpoints, registerPaging } from '../paging/register-paging.t
 import { PlatformRegistry } from '../ports/chat-platform.ts';
 import { FilePostmortemWriter } from '../postmortem/postmortem-writer.ts';
 import { createRedactor } from '../redaction/redact-secrets.ts';
+import { OpenSeverityIndex } from '../storage/redis/open-severity-index.ts';
 import { RedisEventFeed } from '../storage/redis/redis-event-feed.ts';
 import { RedisIncidentStore } from '../storage/redis/redis-incident-store.ts';
 import { RedisKeys } from '../storage/redis/redis-keys.ts';
@@ -26,6 +27,7 @@ import { coreSettings } from './core-settings.ts';
 import { logJobFailures, watchQueueErrors } from './log-job-failures.ts';
 import { ReadinessState } from './readiness-state.ts';
 import { registerReactions } from './register-reactions.ts';
+import { trackOpenIncidents } from './track-open-incidents.ts';
 import { WorkerHandoff } from './worker-handoff.ts';
 
 export interface AppOptions {
@@ -87,12 +89,15 @@ export function createApp(options: AppOptions): App {
     ...(options.metrics ? { metrics: options.metrics } : {}),
   };
   const feed = new RedisEventFeed(options.redis, store.keys);
-  const reactor = new Reactor(feed, store, registerReactions(new ReactionRegistry(), services), {
+  const openIndex = new OpenSeverityIndex(options.redis, store.keys.openSeverities());
+  const reactions = registerReactions(new ReactionRegistry(), services);
+  trackOpenIncidents(reactions, store, openIndex);
+  const reactor = new Reactor(feed, store, reactions, {
     ...(options.reactionClaimIdleMs === undefined ? {} : { claimIdleMs: options.reactionClaimIdleMs }),
     onError: (error, entry, reaction) =>
       options.logger?.warn({ err: error, reaction, feedEntry: entry.id }, 'reaction failed; it is retried'),
   });
-  options.metrics?.attach({ store, queue: jobs.queue });
+  options.metrics?.attach({ openIncidents: openIndex, queue: jobs.queue });
   watchQueueErrors(jobs.queue, options.logger);
   jobs.handle('provision-incident', provisionIncident(services, platforms));
   jobs.handle('refresh-summary', refreshSummary(services, platforms));
@@ -130,6 +135,12 @@ export function createApp(options: AppOptions): App {
       if (handoff) return;
       const worker = jobs.start();
       reactor.start();
+      // Open incidents from before the index existed are counted once, in the background.
+      void openIndex
+        .buildOnce(store)
+        .catch((error: unknown) =>
+          options.logger?.warn({ err: error }, 'could not count the open incidents for /metrics'),
+        );
       // Replies that promise a reaction's result (the postmortem file) wait for it from now on.
       services.reactions = feed;
       // Settled means the reactions to the log ran too, not only the jobs they queued.

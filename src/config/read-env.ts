@@ -6,6 +6,11 @@ export interface EnvOptions {
   postmortemDir: string;
   dataDir: string;
   port: number;
+  /**
+   * Where /healthz, /readyz and /metrics are served: their own server, never the public PORT.
+   * Loopback by default; `token` (METRICS_TOKEN) makes /metrics ask for `Authorization: Bearer`.
+   */
+  ops: { host: string; port: number; token?: string };
   logLevel: string;
   slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl: string };
   discord?: { token: string; applicationId: string; guildId?: string; apiUrl: string };
@@ -18,6 +23,8 @@ export const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
 export const DEFAULT_DISCORD_API_URL = 'https://discord.com/api';
 export const DEFAULT_PAGERDUTY_EVENTS_URL = 'https://events.pagerduty.com/v2/enqueue';
 export const DEFAULT_OPSGENIE_API_URL = 'https://api.opsgenie.com';
+export const DEFAULT_METRICS_HOST = '127.0.0.1';
+export const DEFAULT_METRICS_PORT = 9464;
 
 export function readEnvOptions(env: Readonly<Record<string, string | undefined>> = process.env): EnvOptions {
   const options: EnvOptions = {
@@ -25,6 +32,11 @@ export function readEnvOptions(env: Readonly<Record<string, string | undefined>>
     postmortemDir: env.POSTMORTEM_DIR ?? './postmortems',
     dataDir: env.TOCSIN_DATA_DIR ?? './data',
     port: Number(env.PORT ?? 3000),
+    ops: {
+      host: env.METRICS_HOST || DEFAULT_METRICS_HOST,
+      port: Number(env.METRICS_PORT || DEFAULT_METRICS_PORT),
+      ...(env.METRICS_TOKEN ? { token: env.METRICS_TOKEN } : {}),
+    },
     logLevel: env.LOG_LEVEL ?? 'info',
     configPath: env.INCIDENT_CONFIG ?? './incident.config.yml',
     paging: {
@@ -62,6 +74,7 @@ export const SECRET_ENV_NAMES = [
   'PAGERDUTY_ROUTING_KEY',
   'OPSGENIE_API_KEY',
   'PAGER_WEBHOOK_SECRET',
+  'METRICS_TOKEN',
 ] as const;
 
 /** The credentials set in the environment, plus a password inside REDIS_URL, for log redaction. */

@@ -5,6 +5,7 @@
 export { backfillOpenIncidents } from './backfill-incident.ts';
 export { findCommand } from './commands/closest-command.ts';
 export type { CommandDefinition, OptionSpec, RawOptions } from './commands/command-definition.ts';
+export { redactReply } from './commands/redact-reply.ts';
 export { ephemeral, errorReply, type Reply, toChannel } from './commands/reply.ts';
 export { SYSTEM_ERROR_CODES, systemErrorReply } from './commands/system-error-reply.ts';
 export { splitFirst } from './commands/text-tokens.ts';

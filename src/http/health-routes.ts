@@ -1,17 +1,21 @@
 import type { ServerResponse } from 'node:http';
 import type { PrometheusMetrics } from '../observability/metrics.ts';
 import type { HttpRoute } from '../ports/http-route.ts';
+import { requireBearer } from './bearer-guard.ts';
 import { checkReadiness, type ReadinessSources } from './check-readiness.ts';
 
 export interface HealthRouteOptions extends ReadinessSources {
   /** Without it /metrics is not served. */
   metrics?: PrometheusMetrics;
+  /** METRICS_TOKEN: /metrics then answers 401 without `Authorization: Bearer <token>`. */
+  metricsToken?: string;
 }
 
 /**
  * GET /healthz (the process answers), GET /readyz (it can take work: 503 with the reasons
- * otherwise) and GET /metrics (Prometheus text). Served by Slack's HTTP receiver as custom routes,
- * or by startHttpServer when no adapter owns the port.
+ * otherwise) and GET /metrics (Prometheus text), all on the ops server (startHttpServer on
+ * METRICS_HOST:METRICS_PORT), never on the public port Slack posts to. Probes stay open (load
+ * balancers and Docker send no credentials); /metrics can ask for a bearer token.
  */
 export function createHealthRoutes(options: HealthRouteOptions): HttpRoute[] {
   const routes: HttpRoute[] = [
@@ -31,7 +35,7 @@ export function createHealthRoutes(options: HealthRouteOptions): HttpRoute[] {
   ];
   const { metrics } = options;
   if (metrics) {
-    routes.push({
+    const route: HttpRoute = {
       path: '/metrics',
       method: 'GET',
       handler: async (_req, res) => {
@@ -39,7 +43,8 @@ export function createHealthRoutes(options: HealthRouteOptions): HttpRoute[] {
         res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' });
         res.end(body);
       },
-    });
+    };
+    routes.push(requireBearer(route, options.metricsToken));
   }
   return routes;
 }

@@ -10,19 +10,19 @@ export interface HttpServerHandle {
 }
 
 export interface HttpServerOptions {
-  /** Interface to bind; all interfaces by default, so a container's port can be published. */
-  host?: string;
+  /** Interface to bind (METRICS_HOST): loopback unless an operator opens it on purpose. */
+  host: string;
   logger?: Logger;
 }
 
 /**
- * Serves the health and metrics routes on their own when no adapter owns the HTTP port
- * (Discord only, Slack in Socket Mode, or both).
+ * The ops server: health and metrics on their own port and interface, apart from the public port
+ * Slack posts to, so neither the internet nor a Slack-facing proxy reaches them.
  */
 export async function startHttpServer(
   port: number,
   routes: readonly HttpRoute[],
-  options: HttpServerOptions = {},
+  options: HttpServerOptions,
 ): Promise<HttpServerHandle> {
   const server = createServer((req, res) => {
     void dispatch(routes, req, res).catch((error: unknown) => {
@@ -41,7 +41,7 @@ export async function startHttpServer(
     });
   });
   const bound = (server.address() as AddressInfo).port;
-  options.logger?.info({ port: bound }, 'http server listening');
+  options.logger?.info({ host: options.host, port: bound }, 'health and metrics server listening');
   return {
     port: bound,
     close: () =>

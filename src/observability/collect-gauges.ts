@@ -1,15 +1,19 @@
 import { Counter, Gauge, type Registry } from 'prom-client';
 import { SEVERITIES } from '../core/model/severity.ts';
-import type { IncidentStore } from '../ports/incident-store.ts';
 
 /** The part of a BullMQ Queue the queue gauges read. */
 export interface JobCountsSource {
   getJobCounts(...types: string[]): Promise<Record<string, number>>;
 }
 
-/** What the scrape-time gauges read: the incident store and the BullMQ queue. */
+/** Open incidents counted by severity, kept up to date as incidents change (one read per scrape). */
+export interface OpenIncidentCounts {
+  countBySeverity(): Promise<Map<string, number>>;
+}
+
+/** What the scrape-time gauges read: the open-incident counts and the BullMQ queue. */
 export interface MetricSources {
-  store: Pick<IncidentStore, 'workspaces' | 'openIncidents' | 'state'>;
+  openIncidents: OpenIncidentCounts;
   queue: JobCountsSource;
 }
 
@@ -25,8 +29,8 @@ export const QUEUE_DEPTH_STATES = [
 ] as const;
 
 /**
- * Gauges read from Redis when Prometheus scrapes: open incidents by severity, queue depth and
- * failed jobs, plus a counter of the reads that failed. prom-client collects all metrics of a
+ * Gauges read from Redis when Prometheus scrapes: open incidents by severity (one read of an
+ * index kept as incidents change, never a fold of every incident), queue depth and failed jobs, plus a counter of the reads that failed. prom-client collects all metrics of a
  * scrape at once, so the two queue gauges share one getJobCounts call, and the error counter
  * waits for the reads of the same scrape before it reports.
  */
@@ -56,10 +60,10 @@ export function registerScrapeGauges(registry: Registry, sources: () => MetricSo
     labelNames: ['severity'],
     registers,
     async collect() {
-      const store = sources()?.store;
-      if (!store) return;
+      const open = sources()?.openIncidents;
+      if (!open) return;
       try {
-        const counts = await track(withTimeout(countOpenBySeverity(store)));
+        const counts = await track(withTimeout(open.countBySeverity()));
         for (const severity of SEVERITIES) this.set({ severity }, counts.get(severity) ?? 0);
       } catch {
         failed('open_incidents');
@@ -103,21 +107,6 @@ export function registerScrapeGauges(registry: Registry, sources: () => MetricSo
       failures.clear();
     },
   });
-}
-
-async function countOpenBySeverity(
-  store: Pick<IncidentStore, 'workspaces' | 'openIncidents' | 'state'>,
-): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  for (const workspace of await store.workspaces()) {
-    const refs = await store.openIncidents(workspace);
-    const states = await Promise.all(refs.map((ref) => store.state(ref)));
-    for (const state of states) {
-      if (state && state.status !== 'resolved')
-        counts.set(state.severity, (counts.get(state.severity) ?? 0) + 1);
-    }
-  }
-  return counts;
 }
 
 function withTimeout<T>(promise: Promise<T>): Promise<T> {

@@ -4,7 +4,6 @@ import type { CommandDefinition } from '../core/commands/command-definition.ts';
 import type { CoreServices } from '../core/core-services.ts';
 import type { IncidentCore } from '../core/incident-core.ts';
 import type { PlatformRegistry } from './chat-platform.ts';
-import type { HttpRoute } from './http-route.ts';
 import type { IncidentStore } from './incident-store.ts';
 import type { Metrics } from './metrics.ts';
 
@@ -24,8 +23,6 @@ export interface AdapterStartOptions {
   app: AdapterApp;
   env: EnvOptions;
   config: AppConfig;
-  /** Health and metrics routes; an adapter that owns the HTTP port (Slack HTTP mode) serves them. */
-  routes: HttpRoute[];
 }
 
 /** A started platform adapter, as the composition root and /readyz see it. */
@@ -33,8 +30,6 @@ export interface RunningAdapter {
   readonly name: string;
   /** Connected to its platform and able to take work. */
   isReady(): boolean;
-  /** True when this adapter serves `routes` on PORT itself. */
-  readonly servesHttp: boolean;
   /** Stops taking new work and disconnects. */
   stop(): Promise<void>;
 }

@@ -11,6 +11,7 @@ import { type App, createApp } from '../../src/app/create-app.ts';
 import type { AppConfig } from '../../src/config/config-schema.ts';
 import { configSchema } from '../../src/config/config-schema.ts';
 import { AdjustableClock, type Clock } from '../../src/core/time/clock.ts';
+import type { Logger } from '../../src/logging/create-logger.ts';
 import { connectRedis } from '../../src/storage/redis/connect-redis.ts';
 
 /** The private redis-server that the globalSetup started for this run. */
@@ -44,6 +45,7 @@ export function createTestApp(
     startWorkers?: boolean;
     /** How soon a reactor takes over feed entries a crashed one left unacknowledged. */
     reactionClaimIdleMs?: number;
+    logger?: Logger;
   } = {},
 ): TestApp {
   const redis = connectRedis(testRedisUrl());
@@ -55,12 +57,13 @@ export function createTestApp(
     postmortemDir,
     prefix,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
     ...(options.reactionClaimIdleMs === undefined
       ? {}
       : { reactionClaimIdleMs: options.reactionClaimIdleMs }),
   });
   // A silent console platform, so declarations get a channel; sessions replace it with a printing one.
-  app.platforms.register(new ConsolePlatform(() => {}));
+  app.platforms.register(new ConsolePlatform(() => {}, app.services.redactor));
   if (options.startWorkers !== false) app.startWorkers();
   return {
     ...app,
@@ -100,7 +103,7 @@ export function createConsoleSession(options: { config?: AppConfig } = {}): Cons
     output,
     timeZone: app.services.config.timezone,
   });
-  app.platforms.register(new ConsolePlatform((text) => chat.print(text)));
+  app.platforms.register(new ConsolePlatform((text) => chat.print(text), app.services.redactor));
   return {
     app,
     clock,

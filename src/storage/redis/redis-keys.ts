@@ -32,6 +32,10 @@ export class RedisKeys {
   seenMessages(ref: IncidentRef): string {
     return `${this.ws(ref)}:inc:${ref.number}:seen`;
   }
+  /** Open incident -> its severity, for the open-incidents gauge (see OpenSeverityIndex). */
+  openSeverities(): string {
+    return `${this.prefix}:open-severities`;
+  }
   /** One entry per append, consumed by the reactors. */
   feed(): string {
     return `${this.prefix}:feed`;

@@ -10,6 +10,7 @@ import { BotProcess } from './support/bot-process.ts';
 
 const tokens = fakeTokens(7);
 const REDIS_PASSWORD = ['pw', 'for', 'redis', String(Date.now() % 997)].join('-');
+const METRICS_TOKEN = ['scrape', 'token', String(Date.now() % 991)].join('-');
 const bots: BotProcess[] = [];
 let fakeSlack: FakeSlack | undefined;
 afterEach(async () => {
@@ -30,13 +31,16 @@ function credentials(): Record<string, string> {
 }
 
 function expectNoSecret(text: string): void {
-  for (const secret of [...allTokens(tokens), REDIS_PASSWORD]) expect(text).not.toContain(secret);
+  for (const secret of [...allTokens(tokens), REDIS_PASSWORD, METRICS_TOKEN]) {
+    expect(text).not.toContain(secret);
+  }
 }
 
 describe('tokens and secrets never appear in the logs', () => {
   it('the real bot, started with its credentials and logging at trace, never prints one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tocsin-secrets-'));
     const port = await freePort();
+    const opsPort = await freePort();
     fakeSlack = await startFakeSlack();
     // The test Redis has no password; ioredis says so and carries on, which is all this needs.
     const redisUrl = testRedisUrl().replace('redis://', `redis://:${REDIS_PASSWORD}@`);
@@ -45,15 +49,20 @@ describe('tokens and secrets never appear in the logs', () => {
       REDIS_URL: redisUrl,
       SLACK_API_URL: fakeSlack.apiUrl,
       PORT: String(port),
+      METRICS_PORT: String(opsPort),
+      METRICS_TOKEN,
       LOG_LEVEL: 'trace',
       TOCSIN_DATA_DIR: join(dir, 'data'),
       POSTMORTEM_DIR: join(dir, 'postmortems'),
     });
     bots.push(bot);
     await bot.until(() => bot.stdout.includes('tocsin is running'), 'the bot to start');
-    const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+    const ready = await fetch(`http://127.0.0.1:${opsPort}/readyz`);
     expect(ready.status).toBe(200);
-    expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(200);
+    const scrape = await fetch(`http://127.0.0.1:${opsPort}/metrics`, {
+      headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+    });
+    expect(scrape.status).toBe(200);
     bot.signal('SIGTERM');
     expect((await bot.exited).code).toBe(0);
     const output = bot.stdout + bot.stderr;

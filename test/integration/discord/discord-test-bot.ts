@@ -21,6 +21,8 @@ export interface TestBotOptions {
   fake?: FakeDiscordOptions;
   /** Register commands in the seeded guild (DISCORD_GUILD_ID); default true. */
   guildCommands?: boolean;
+  /** Log from this level (default warn), and the app's lines too (not only the adapter's). */
+  logLevel?: 'trace' | 'debug' | 'info';
 }
 
 export interface InteractionInput {
@@ -33,10 +35,9 @@ export interface InteractionInput {
  * own Redis prefix and BullMQ queue. Helpers act as users do and wait until the bot is done.
  */
 export class DiscordTestBot {
-  /** Warnings and errors the adapter logged, one JSON line each. */
-  readonly logLines: string[] = [];
-
   private constructor(
+    /** Warnings and errors the adapter logged (everything from `logLevel` up), one JSON line each. */
+    readonly logLines: string[],
     readonly fake: FakeDiscord,
     public app: TestApp,
     public adapter: DiscordAdapter,
@@ -46,8 +47,16 @@ export class DiscordTestBot {
   static async start(options: TestBotOptions = {}): Promise<DiscordTestBot> {
     const fake = await FakeDiscord.start({ token: 'test-bot-token', ...options.fake });
     const config = typeof options.config === 'function' ? options.config(fake.ids) : (options.config ?? {});
-    const app = createTestApp({ config: testConfig(config), prefix: uniquePrefix('discord') });
-    const bot = new DiscordTestBot(fake, app, undefined as unknown as DiscordAdapter, options);
+    const logLines: string[] = [];
+    const appLogger = options.logLevel
+      ? createLogger({ level: options.logLevel, destination: { write: (line) => logLines.push(line) } })
+      : undefined;
+    const app = createTestApp({
+      config: testConfig(config),
+      prefix: uniquePrefix('discord'),
+      ...(appLogger ? { logger: appLogger } : {}),
+    });
+    const bot = new DiscordTestBot(logLines, fake, app, undefined as unknown as DiscordAdapter, options);
     bot.adapter = await bot.startAdapter(app);
     await bot.settle();
     return bot;
@@ -190,9 +199,9 @@ export class DiscordTestBot {
       LOG_LEVEL: 'warn',
     });
     const logger = createLogger({
-      level: 'warn',
+      level: this.options.logLevel ?? 'warn',
       destination: { write: (line) => this.logLines.push(line) },
     });
-    return startDiscordAdapter({ app, env, config: app.services.config, routes: [] }, { logger });
+    return startDiscordAdapter({ app, env, config: app.services.config }, { logger });
   }
 }

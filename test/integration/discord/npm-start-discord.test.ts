@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeDiscord } from '../../fakes/discord/index.ts';
 import { createSlackEventSender, type FakeSlack, startFakeSlack } from '../../fakes/slack/index.ts';
+import { OPS_SERVER_LINE, opsUrlOf } from '../../support/ops-server-log.ts';
 import { spawnTracked, stopTracked } from '../../support/tracked-process.ts';
 
 const root = new URL('../../..', import.meta.url).pathname;
@@ -57,15 +58,17 @@ describe('npm start with Discord and Slack tokens', () => {
         SLACK_SIGNING_SECRET: slack.signingSecret,
         SLACK_API_URL: slack.apiUrl,
         PORT: '0',
+        METRICS_PORT: '0',
         TOCSIN_DATA_DIR: join(dir, 'data'),
         POSTMORTEM_DIR: join(dir, 'postmortems'),
         LOG_LEVEL: 'info',
       },
     });
     // Every listener is attached before anything is logged, so no line is missed.
-    const [[, eventsUrl = ''], [invite]] = await Promise.all([
+    const [[, eventsUrl = ''], [invite], ops] = await Promise.all([
       logged(child, /"eventsUrl":"([^"]+)"/),
       logged(child, /"invite":"[^"]+"/),
+      logged(child, OPS_SERVER_LINE),
       logged(child, /"msg":"tocsin is running"/),
     ]);
     expect(invite).toContain(
@@ -95,7 +98,7 @@ describe('npm start with Discord and Slack tokens', () => {
     });
     expect(channel.status).toBe(201);
     await expect
-      .poll(async () => (await fetch(new URL('/readyz', eventsUrl))).status, { timeout: 15_000 })
+      .poll(async () => (await fetch(new URL('/readyz', opsUrlOf(ops)))).status, { timeout: 15_000 })
       .toBe(200);
     expect(discord.rest.specViolations()).toEqual([]);
   });

@@ -45,7 +45,7 @@ describe('which Discord servers tocsin answers in', () => {
       DISCORD_APPLICATION_ID: fake.ids.applicationId,
       DISCORD_API_URL: fake.apiBase,
     });
-    await expect(startDiscordAdapter({ app, env, config: app.services.config, routes: [] })).rejects.toThrow(
+    await expect(startDiscordAdapter({ app, env, config: app.services.config })).rejects.toThrow(
       /Set DISCORD_GUILD_ID or discord.allowed_guilds.*anyone who adds the bot to their own server/,
     );
     expect(fake.gateway.identifies).toEqual([]);

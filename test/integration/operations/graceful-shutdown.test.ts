@@ -13,7 +13,6 @@ afterEach(async () => {
 function stoppable(log: string[]): RunningAdapter {
   return {
     name: 'chat',
-    servesHttp: false,
     isReady: () => true,
     stop: async () => {
       log.push('adapter stopped');

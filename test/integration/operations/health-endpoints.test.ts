@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHealthRoutes } from '../../../src/http/health-routes.ts';
 import { type HttpServerHandle, startHttpServer } from '../../../src/http/start-http-server.ts';
 import type { RunningAdapter } from '../../../src/ports/running-adapter.ts';
@@ -15,7 +15,7 @@ afterEach(async () => {
 });
 
 function adapter(name: string, ready: () => boolean): RunningAdapter {
-  return { name, isReady: ready, servesHttp: false, stop: async () => {} };
+  return { name, isReady: ready, stop: async () => {} };
 }
 
 async function serve(options: { startWorkers?: boolean; adapters?: RunningAdapter[] } = {}) {
@@ -115,9 +115,35 @@ describe('GET /metrics', () => {
     const { app: running, port } = await serve();
     const { channel } = await running.declare('db down', 'sev1');
     await running.command('resolve fixed', { channel });
+    await running.jobs.settle();
     const body = (await httpGet(port, '/metrics')).body;
     expect(body).toContain('tocsin_open_incidents{severity="SEV1"} 0');
     expect(body).toContain('tocsin_mttr_seconds_count{severity="SEV1"} 1');
+  });
+
+  it('moves an open incident to its new severity, and back into the count when reopened', async () => {
+    const { app: running, port } = await serve();
+    const { channel } = await running.declare('db down', 'sev2');
+    await running.command('sev sev1 spreading', { channel });
+    await running.jobs.settle();
+    const raised = (await httpGet(port, '/metrics')).body;
+    expect(raised).toContain('tocsin_open_incidents{severity="SEV1"} 1');
+    expect(raised).toContain('tocsin_open_incidents{severity="SEV2"} 0');
+    await running.command('resolve fixed', { channel });
+    await running.command('reopen', { channel });
+    await running.jobs.settle();
+    expect((await httpGet(port, '/metrics')).body).toContain('tocsin_open_incidents{severity="SEV1"} 1');
+  });
+
+  it('answers a scrape without reading any incident', async () => {
+    const { app: running, port } = await serve();
+    await running.declare('db down', 'sev1');
+    await running.declare('api slow', 'sev3');
+    const state = vi.spyOn(running.store, 'state');
+    const body = (await httpGet(port, '/metrics')).body;
+    expect(body).toContain('tocsin_open_incidents{severity="SEV1"} 1');
+    expect(body).toContain('tocsin_open_incidents{severity="SEV3"} 1');
+    expect(state).not.toHaveBeenCalled();
   });
 
   it('observes the time to acknowledge when a page is acknowledged', async () => {

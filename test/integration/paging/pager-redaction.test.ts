@@ -7,7 +7,7 @@ import { PlatformRegistry } from '../../../src/ports/chat-platform.ts';
 import type { PagerDelivery } from '../../../src/ports/pager.ts';
 import { createRedactor } from '../../../src/redaction/redact-secrets.ts';
 import { HttpReceiver } from '../../fakes/pagers/http-receiver.ts';
-import { SECRET_SAMPLES } from '../../unit/redaction/secret-corpus.ts';
+import { SECRET_SAMPLES } from '../../fixtures/secret-corpus.ts';
 
 /**
  * Pages leave tocsin for four kinds of receiver. Whatever secret someone pasted into an incident's

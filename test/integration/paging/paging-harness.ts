@@ -70,7 +70,7 @@ export function startNode(options: {
     ...(options.clock ? { clock: options.clock } : {}),
   });
   const printed: string[] = [];
-  app.platforms.register(new ConsolePlatform((text) => printed.push(text)));
+  app.platforms.register(new ConsolePlatform((text) => printed.push(text), app.services.redactor));
   if (options.workers !== false) app.startWorkers();
   return {
     app,

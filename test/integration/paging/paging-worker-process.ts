@@ -19,7 +19,9 @@ const app = createApp({
   prefix: env.WORKER_PREFIX ?? 'tocsin',
   clock,
 });
-app.platforms.register(new ConsolePlatform((text) => process.stdout.write(`${text}\n`)));
+app.platforms.register(
+  new ConsolePlatform((text) => process.stdout.write(`${text}\n`), app.services.redactor),
+);
 app.startWorkers();
 await app.jobs.start().waitUntilReady();
 process.stdout.write('worker ready\n');

@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SECRET_SAMPLES } from '../../fixtures/secret-corpus.ts';
 import { draftOf } from '../../fixtures/seeds/replay-seed.ts';
 import { type ConsoleSession, createConsoleSession, testConfig } from '../../support/test-app.ts';
-import { SECRET_SAMPLES } from '../../unit/redaction/secret-corpus.ts';
 
 let session: ConsoleSession;
 afterEach(async () => {

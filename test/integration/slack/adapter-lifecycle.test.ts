@@ -13,23 +13,16 @@ afterEach(async () => {
   h = undefined;
 });
 
-const healthz = {
-  path: '/healthz',
-  method: 'GET',
-  handler: (_req: unknown, res: { writeHead(status: number): void; end(body: string): void }) => {
-    res.writeHead(200);
-    res.end('ok');
-  },
-};
-
 describe('the Slack adapter in HTTP mode', () => {
-  it('serves the health routes on the same port as POST /slack/events', async () => {
-    h = await startSlackHarness({ routes: [healthz] });
-    expect(h.adapter.servesHttp).toBe(true);
-    const url = new URL('/healthz', h.adapter.eventsUrl);
-    const answer = await fetch(url);
-    expect([answer.status, await answer.text()]).toEqual([200, 'ok']);
+  it('answers 404 for /healthz, /readyz and /metrics on the public port: they live on the ops server', async () => {
+    h = await startSlackHarness();
     expect(h.adapter.eventsUrl).toMatch(/\/slack\/events$/);
+    const statuses = await Promise.all(
+      ['/healthz', '/readyz', '/metrics'].map(
+        async (path) => (await fetch(new URL(path, h?.adapter.eventsUrl))).status,
+      ),
+    );
+    expect(statuses).toEqual([404, 404, 404]);
   });
 
   it("answers Slack's url_verification challenge", async () => {
@@ -52,7 +45,6 @@ describe('the Slack adapter in HTTP mode', () => {
 describe('the Slack adapter in Socket Mode', () => {
   it('connects through apps.connections.open on SLACK_API_URL and leaves HTTP to the process', async () => {
     h = await startSlackHarness({ mode: 'socket' });
-    expect(h.adapter.servesHttp).toBe(false);
     expect(h.adapter.isReady()).toBe(true);
     expect(h.fake.callsTo('apps.connections.open')[0]?.token).toBe(h.fake.appToken);
   });
@@ -69,10 +61,7 @@ describe('starting with a token Slack rejects', () => {
         SLACK_API_URL: fake.apiUrl,
         PORT: '0',
       });
-      const started = startSlackAdapter(
-        { app, env, config: testConfig(), routes: [] },
-        { host: '127.0.0.1' },
-      );
+      const started = startSlackAdapter({ app, env, config: testConfig() }, { host: '127.0.0.1' });
       await expect(started).rejects.toBeInstanceOf(SystemError);
       await expect(started).rejects.toThrow(/SLACK_BOT_TOKEN \(invalid_auth\)/);
     } finally {
@@ -91,7 +80,7 @@ describe('starting with a token Slack rejects', () => {
         SLACK_API_URL: fake.apiUrl,
       });
       const started = startSlackAdapter(
-        { app, env, config: testConfig(), routes: [] },
+        { app, env, config: testConfig() },
         { retryConfig: { retries: 0 }, logger: createLogger({ level: 'silent' }) },
       );
       await expect(started).rejects.toThrow(/SLACK_APP_TOKEN/);
@@ -105,7 +94,7 @@ describe('starting with a token Slack rejects', () => {
     const app = createTestApp({ startWorkers: false });
     try {
       const env = readEnvOptions({ SLACK_BOT_TOKEN: 'xoxb-x', SLACK_API_URL: 'http://127.0.0.1:9/api/' });
-      await expect(startSlackAdapter({ app, env, config: testConfig(), routes: [] })).rejects.toThrow(
+      await expect(startSlackAdapter({ app, env, config: testConfig() })).rejects.toThrow(
         /SLACK_SIGNING_SECRET/,
       );
     } finally {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSlackEventSender, type FakeSlack, startFakeSlack } from '../../fakes/slack/index.ts';
+import { OPS_SERVER_LINE, opsUrlOf } from '../../support/ops-server-log.ts';
 import { spawnTracked, stopTracked } from '../../support/tracked-process.ts';
 
 const root = new URL('../../..', import.meta.url).pathname;
@@ -17,15 +18,16 @@ afterEach(async () => {
   fake = undefined;
 });
 
-/** Resolves with the events URL the adapter logs once it has started. */
-function eventsUrlOf(process: ChildProcess): Promise<string> {
+/** Resolves with the events URL and the ops server's URL the bot logs once it has started. */
+function urlsOf(process: ChildProcess): Promise<{ eventsUrl: string; opsUrl: string }> {
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
     process.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      const match = /"eventsUrl":"([^"]+)"/.exec(out);
-      if (match?.[1]) resolve(match[1]);
+      const events = /"eventsUrl":"([^"]+)"/.exec(out);
+      const ops = OPS_SERVER_LINE.exec(out);
+      if (events?.[1] && ops) resolve({ eventsUrl: events[1], opsUrl: opsUrlOf(ops) });
     });
     process.stderr?.on('data', (chunk: Buffer) => {
       err += chunk.toString();
@@ -35,7 +37,7 @@ function eventsUrlOf(process: ChildProcess): Promise<string> {
 }
 
 describe('the tocsin process started with Slack tokens (HTTP mode)', () => {
-  it('serves /slack/events and /healthz on one port, and runs a command against SLACK_API_URL', async () => {
+  it('serves /slack/events on PORT, health on METRICS_PORT (loopback), and runs a command against SLACK_API_URL', async () => {
     fake = await startFakeSlack({ socketModePingIntervalMs: 0 });
     const dir = mkdtempSync(join(tmpdir(), 'tocsin-slack-e2e-'));
     // The compiled entry point that `npm start` and the Docker image run, as its own process, so
@@ -49,14 +51,16 @@ describe('the tocsin process started with Slack tokens (HTTP mode)', () => {
         SLACK_SIGNING_SECRET: fake.signingSecret,
         SLACK_API_URL: fake.apiUrl,
         PORT: '0',
+        METRICS_PORT: '0',
         TOCSIN_DATA_DIR: join(dir, 'data'),
         POSTMORTEM_DIR: join(dir, 'postmortems'),
         LOG_LEVEL: 'info',
       },
     });
-    const eventsUrl = await eventsUrlOf(child);
-    const health = await fetch(new URL('/healthz', eventsUrl));
-    expect(health.status).toBe(200);
+    const { eventsUrl, opsUrl } = await urlsOf(child);
+    expect(new URL(opsUrl).hostname).toBe('127.0.0.1');
+    expect((await fetch(new URL('/healthz', opsUrl))).status).toBe(200);
+    expect((await fetch(new URL('/healthz', eventsUrl))).status).toBe(404);
     const sender = createSlackEventSender({
       url: eventsUrl,
       signingSecret: fake.signingSecret,
@@ -66,7 +70,7 @@ describe('the tocsin process started with Slack tokens (HTTP mode)', () => {
     const created = await fake.waitForCall('conversations.create', undefined, 15_000);
     expect(created.params.name).toBe('inc-1-checkout-errors');
     await expect
-      .poll(async () => (await fetch(new URL('/readyz', eventsUrl))).status, { timeout: 15_000 })
+      .poll(async () => (await fetch(new URL('/readyz', opsUrl))).status, { timeout: 15_000 })
       .toBe(200);
   });
 });

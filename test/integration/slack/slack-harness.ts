@@ -9,7 +9,6 @@ import type { IncidentEvent } from '../../../src/core/model/events.ts';
 import type { IncidentRef } from '../../../src/core/model/incident-ref.ts';
 import type { IncidentState } from '../../../src/core/model/incident-state.ts';
 import { createLogger } from '../../../src/logging/create-logger.ts';
-import type { HttpRoute } from '../../../src/ports/http-route.ts';
 import {
   createSlackEventSender,
   eventCallbackPayload,
@@ -64,8 +63,8 @@ export interface HarnessOptions {
   overrides?: SlackAdapterOverrides;
   /** Start without waiting for the startup backfill (to watch readiness). */
   awaitBackfill?: boolean;
-  /** Health and metrics routes for the adapter to serve (HTTP mode). */
-  routes?: HttpRoute[];
+  /** Also log the app's (not only the adapter's) lines into `logs`, from this level up. */
+  logLevel?: 'trace' | 'debug' | 'info';
 }
 
 /** Quick retries so a test that injects a 429 or a 5xx finishes in seconds, not minutes. */
@@ -83,7 +82,10 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
   const prefix = uniquePrefix('slack');
   const config = options.config ?? testConfig();
   const logs: string[] = [];
-  const logger = createLogger({ level: 'warn', destination: { write: (line: string) => logs.push(line) } });
+  const logger = createLogger({
+    level: options.logLevel ?? 'warn',
+    destination: { write: (line: string) => logs.push(line) },
+  });
   const env = readEnvOptions({
     SLACK_BOT_TOKEN: fake.botToken,
     SLACK_SIGNING_SECRET: fake.signingSecret,
@@ -95,10 +97,10 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
   let adapter!: RunningSlackAdapter;
   let running = false;
   const boot = async (bootOptions: { awaitBackfill?: boolean } = {}) => {
-    app = createTestApp({ config, prefix });
+    app = createTestApp({ config, prefix, ...(options.logLevel ? { logger } : {}) });
     running = true;
     adapter = await startSlackAdapter(
-      { app, env, config, routes: options.routes ?? [] },
+      { app, env, config },
       { host: '127.0.0.1', logger, retryConfig: TEST_RETRY, pacer: { intervalMs: 20 }, ...options.overrides },
     );
     if ((bootOptions.awaitBackfill ?? options.awaitBackfill) !== false) await adapter.backfilled;

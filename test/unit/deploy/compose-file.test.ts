@@ -241,11 +241,11 @@ describe('docker-compose.yml', () => {
       expect((dependsOn as Record<string, { condition: string }>).redis?.condition).toBe('service_healthy');
     });
 
-    it('is health-checked on GET /healthz with node (the slim image has no curl)', () => {
+    it('is health-checked on GET /healthz of the health port, with node (the slim image has no curl)', () => {
       const test = healthcheckCommand(bot);
       expect(test).toMatch(/^(CMD|CMD-SHELL) node /);
       expect(test).toContain('/healthz');
-      expect(test).toContain('process.env.PORT');
+      expect(test).toContain('process.env.METRICS_PORT||9464');
       expect(test).toMatch(/process\.exit\(1\)/);
     });
 

@@ -158,6 +158,8 @@ describe('Dockerfile', () => {
     const argv = execForm((hc?.args ?? '').replace(/^(--\S+\s+)*CMD\s+/, ''));
     expect(argv?.[0]).toBe('node');
     expect(argv?.join(' ')).toContain('/healthz');
+    // The health server is METRICS_PORT, not the public PORT.
+    expect(argv?.join(' ')).toContain('process.env.METRICS_PORT||9464');
   });
 
   it('copies only paths that exist in the repository', () => {

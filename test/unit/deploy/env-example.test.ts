@@ -15,7 +15,17 @@ const composeText = readFileSync(new URL('docker-compose.yml', root), 'utf8');
 
 /** The environment contract of tocsin (names are part of the public interface). */
 const DOCUMENTED = {
-  core: ['REDIS_URL', 'INCIDENT_CONFIG', 'POSTMORTEM_DIR', 'TOCSIN_DATA_DIR', 'PORT', 'LOG_LEVEL'],
+  core: [
+    'REDIS_URL',
+    'INCIDENT_CONFIG',
+    'POSTMORTEM_DIR',
+    'TOCSIN_DATA_DIR',
+    'PORT',
+    'METRICS_HOST',
+    'METRICS_PORT',
+    'METRICS_TOKEN',
+    'LOG_LEVEL',
+  ],
   slackHttp: ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'],
   slackSocket: ['SLACK_APP_TOKEN', 'SLACK_API_URL'],
   discord: ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL'],

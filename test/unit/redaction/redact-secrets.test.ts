@@ -5,7 +5,7 @@ import {
   redactionMarker,
 } from '../../../src/redaction/redact-secrets.ts';
 import { BUILT_IN_SECRET_PATTERNS } from '../../../src/redaction/secret-patterns.ts';
-import { filler, SAFE_LINES, SECRET_SAMPLES, type SecretSample } from './secret-corpus.ts';
+import { filler, SAFE_LINES, SECRET_SAMPLES, type SecretSample } from '../../fixtures/secret-corpus.ts';
 
 const redactor = createRedactor();
 

@@ -100,7 +100,6 @@ async function run(): Promise<void> {
   const input = createInterface({ input: process.stdin, terminal: false });
   const stdinAdapter: RunningAdapter = {
     name: 'stdin',
-    servesHttp: false,
     isReady: () => true,
     stop: async () => {
       input.close();

@@ -50,7 +50,7 @@ export function createOpsApp(
     metrics,
     ...(options.logger ? { logger: options.logger } : {}),
   });
-  app.platforms.register(new ConsolePlatform(() => {}));
+  app.platforms.register(new ConsolePlatform(() => {}, app.services.redactor));
   if (options.startWorkers !== false) app.startWorkers();
   const context = (channel: string, actor: string) => ({
     ...WORKSPACE,
