@@ -19,6 +19,7 @@ import { InFlightTracker } from './in-flight-tracker.ts';
 import type { InboundContext, InboundEvent } from './inbound-event.ts';
 import { type IncidentRef, incidentLabel } from './model/incident-ref.ts';
 import type { IncidentState } from './model/incident-state.ts';
+import { withCleanActor } from './text/clean-inbound.ts';
 import { type CommitOutcome, commit } from './write/commit.ts';
 
 export interface CommandObserver {
@@ -64,7 +65,7 @@ export class IncidentCore {
     let end: (() => void) | undefined;
     try {
       end = this.inFlight.begin();
-      const reply = await this.handle(event);
+      const reply = await this.handle(withCleanActor(event));
       // The one redaction pass: replies echo what people typed, and a pasted secret must not be
       // echoed back to the channel.
       return reply && redactReply(reply, this.services.redactor);
