@@ -15,8 +15,8 @@ export const LIMITS = {
 // U+200E/F, U+202A-E, U+2066-9) can make a title or name read differently from what is stored
 // ("Trojan Source"), and ZWSP, ZWNJ, word joiners and the BOM hide inside words, so two titles that
 // look alike differ.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point.
 const CONTROL =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point.
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 /**
  * A zero-width joiner stays only where it joins emoji (👩‍💻, 🏳️‍🌈: a pictograph, maybe a variation
