@@ -76,7 +76,11 @@ export function createApp(options: AppOptions): App {
     jobs,
     clock,
     config: options.config,
-    settings: { timezone: options.config.timezone, defaultSeverity: options.config.default_severity },
+    settings: {
+      timezone: options.config.timezone,
+      defaultSeverity: options.config.default_severity,
+      severityAliases: options.config.severity_aliases,
+    },
     paging: createPagingDirectory(options.config),
     redactor: createRedactor(options.config.redaction.extra_patterns),
     commands: COMMANDS,

@@ -148,7 +148,8 @@ export class IncidentCore {
   ): Promise<Answer> {
     const { services } = this;
     const now = services.clock.now();
-    const args = command.build(options, { now, timeZone: services.settings.timezone });
+    const { timezone: timeZone, severityAliases } = services.settings;
+    const args = command.build(options, { now, timeZone, severityAliases });
     if (!args.ok) return this.refuse(withUsage(args.error, command), deliveryKey);
     const decideContext: DecideContext = {
       actor: context.actor,

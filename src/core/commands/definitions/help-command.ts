@@ -18,8 +18,8 @@ export const helpCommand = defineCommand<{ command: string | undefined }>({
   build(options) {
     return ok({ command: options.command ? options.command.toLowerCase() : undefined });
   },
-  async answer({ args, commands }) {
-    const help = renderHelp(commands, args.command);
+  async answer({ args, commands, settings }) {
+    const help = renderHelp(commands, args.command, settings.severityAliases);
     return ok(ephemeral(help.title, { lines: help.lines }));
   },
 });

@@ -1,10 +1,10 @@
 import { fail, ok } from '../../errors.ts';
 import { incidentLabel } from '../../model/incident-ref.ts';
-import { looksLikeSeverity, parseSeverity, SEVERITIES, type Severity } from '../../model/severity.ts';
-import { cleanField, LIMITS } from '../../text/sanitize-input.ts';
-import { defineCommand } from '../command-definition.ts';
+import { SEVERITIES, type Severity } from '../../model/severity.ts';
+import { looksLikeSeverity, parseSeverity, splitLeadingSeverity } from '../../model/severity-words.ts';
+import { cleanField, cleanText, LIMITS } from '../../text/sanitize-input.ts';
+import { defineCommand, type RawOptions } from '../command-definition.ts';
 import { toChannel } from '../reply.ts';
-import { splitFirst } from '../text-tokens.ts';
 
 const USAGE = '/incident start [sev1|sev2|sev3|sev4] <title>';
 
@@ -37,17 +37,18 @@ export const startCommand = defineCommand<{
   scope: 'anywhere',
   allowedWhenResolved: true,
   parseText(text) {
-    const [first, rest] = splitFirst(text);
-    return ok(looksLikeSeverity(first) ? { severity: first, title: rest } : { title: text });
+    // Which leading word is a severity depends on the configured aliases: build decides.
+    return ok({ title: text });
   },
-  build(options) {
+  build(options, context) {
+    const typed = severityAndTitle(options, context.severityAliases);
     let severity: Severity | undefined;
-    if (options.severity !== undefined && options.severity !== '') {
-      const parsed = parseSeverity(options.severity);
+    if (typed.severity !== undefined) {
+      const parsed = parseSeverity(typed.severity, context.severityAliases);
       if (!parsed.ok) return fail({ ...parsed.error, usage: USAGE });
       severity = parsed.value;
     }
-    const title = cleanField('title', options.title, LIMITS.title, { required: true, usage: USAGE });
+    const title = cleanField('title', typed.title, LIMITS.title, { required: true, usage: USAGE });
     if (!title.ok) return title;
     // Only forms (Slack's declare modal) send a description; the typed grammar has no room for one.
     const description = cleanField('description', options.description, LIMITS.note, {
@@ -78,3 +79,22 @@ export const startCommand = defineCommand<{
     });
   },
 });
+
+/**
+ * The severity, given as its own option (Discord, the Slack form) or typed before the title
+ * (`SEV 1 db down`, `critical db down`, and on Discord a title typed that way with no severity
+ * chosen). A leading word that only looks like a severity (`sev10`) is taken as one, so it is
+ * refused rather than opening a SEV3 with it in the title. Cleaned first, so a hidden character
+ * inside `sev1` cannot make it part of the title.
+ */
+function severityAndTitle(
+  options: RawOptions,
+  aliases: Parameters<typeof looksLikeSeverity>[1],
+): { severity: string | undefined; title: string | undefined } {
+  if (options.severity !== undefined && options.severity.trim() !== '') {
+    return { severity: options.severity, title: options.title };
+  }
+  const [first, rest] = splitLeadingSeverity(cleanText(options.title ?? ''));
+  if (looksLikeSeverity(first, aliases)) return { severity: first, title: rest };
+  return { severity: undefined, title: options.title };
+}
