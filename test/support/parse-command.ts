@@ -3,6 +3,7 @@ import { COMMANDS, findCommand } from '../../src/core/commands/command-registry.
 import { splitFirst } from '../../src/core/commands/text-tokens.ts';
 import type { UserError } from '../../src/core/errors.ts';
 import { DEFAULT_SEVERITY_ALIASES } from '../../src/core/model/severity-words.ts';
+import { cleanOptions } from '../../src/core/text/clean-inbound.ts';
 
 export const PARSE_CONTEXT: ParseContext = {
   now: new Date('2025-11-20T16:00:00Z'),
@@ -19,7 +20,8 @@ export function parseCommand(text: string, context: ParseContext = PARSE_CONTEXT
   if (!command) throw new Error(`no command ${name}`);
   const options = command.parseText(rest);
   if (!options.ok) return options;
-  const args = command.build(options.value, context);
+  // The core cleans option values before build; so does this.
+  const args = command.build(cleanOptions(options.value), context);
   return args.ok ? { ok: true, name: command.name, args: args.value } : args;
 }
 

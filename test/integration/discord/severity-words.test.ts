@@ -16,7 +16,7 @@ afterEach(async () => {
 const VALID_LIST =
   'Use one of sev1, sev2, sev3, sev4 (SEV-1 and SEV 1 work too), or critical, high, medium, low, p1, p2, p3, p4.';
 
-function channelNames(): (string | undefined)[] {
+function channelNames(): (string | null | undefined)[] {
   return [...bot.fake.state.channels.values()].map((channel) => channel.name);
 }
 
