@@ -19,7 +19,7 @@ import { InFlightTracker } from './in-flight-tracker.ts';
 import type { InboundContext, InboundEvent } from './inbound-event.ts';
 import { type IncidentRef, incidentLabel } from './model/incident-ref.ts';
 import type { IncidentState } from './model/incident-state.ts';
-import { cleanOptions, withCleanActor } from './text/clean-inbound.ts';
+import { cleanInbound } from './text/clean-inbound.ts';
 import { type CommitOutcome, commit } from './write/commit.ts';
 
 export interface CommandObserver {
@@ -65,7 +65,7 @@ export class IncidentCore {
     let end: (() => void) | undefined;
     try {
       end = this.inFlight.begin();
-      const reply = await this.handle(withCleanActor(event));
+      const reply = await this.handle(cleanInbound(event));
       // The one redaction pass: replies echo what people typed, and a pasted secret must not be
       // echoed back to the channel.
       return reply && redactReply(reply, this.services.redactor);
@@ -149,7 +149,7 @@ export class IncidentCore {
     const { services } = this;
     const now = services.clock.now();
     const { timezone: timeZone, severityAliases } = services.settings;
-    const args = command.build(cleanOptions(options), { now, timeZone, severityAliases });
+    const args = command.build(options, { now, timeZone, severityAliases });
     if (!args.ok) return this.refuse(withUsage(args.error, command), deliveryKey);
     const decideContext: DecideContext = {
       actor: context.actor,

@@ -3,7 +3,7 @@ import { COMMANDS, findCommand } from '../../src/core/commands/command-registry.
 import { splitFirst } from '../../src/core/commands/text-tokens.ts';
 import type { UserError } from '../../src/core/errors.ts';
 import { DEFAULT_SEVERITY_ALIASES } from '../../src/core/model/severity-words.ts';
-import { cleanOptions } from '../../src/core/text/clean-inbound.ts';
+import { cleanText } from '../../src/core/text/sanitize-input.ts';
 
 export const PARSE_CONTEXT: ParseContext = {
   now: new Date('2025-11-20T16:00:00Z'),
@@ -15,13 +15,13 @@ export type Parsed = { ok: true; name: string; args: unknown } | { ok: false; er
 
 /** Parses `/incident <text>` the way the core does, without touching Redis. */
 export function parseCommand(text: string, context: ParseContext = PARSE_CONTEXT): Parsed {
-  const [name, rest] = splitFirst(text);
+  // The core cleans the typed line where it enters; so does this.
+  const [name, rest] = splitFirst(cleanText(text));
   const command = findCommand(COMMANDS, name);
   if (!command) throw new Error(`no command ${name}`);
   const options = command.parseText(rest);
   if (!options.ok) return options;
-  // The core cleans option values before build; so does this.
-  const args = command.build(cleanOptions(options.value), context);
+  const args = command.build(options.value, context);
   return args.ok ? { ok: true, name: command.name, args: args.value } : args;
 }
 

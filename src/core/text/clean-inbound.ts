@@ -3,21 +3,25 @@ import type { InboundEvent } from '../inbound-event.ts';
 import { cleanName, cleanText } from './sanitize-input.ts';
 
 /**
- * Display names come from the platforms unchecked; cleaned once where events enter the core, the
- * name in every reply, event and timeline line carries no bidi controls or hidden characters.
+ * What people send is cleaned once, where it enters the core: the typed command line (or each
+ * option a platform sent) and the sender's display name. No reply, event or refusal then carries
+ * bidi controls or hidden characters, a lookup (a schedule id, a template) never echoes them, and
+ * a hidden character inside `sev1` cannot turn it into part of a title.
  */
-export function withCleanActor(event: InboundEvent): InboundEvent {
+export function cleanInbound(event: InboundEvent): InboundEvent {
   const { actor } = event.context;
   const name = cleanName(actor.name, actor.id);
-  if (name === actor.name) return event;
-  return { ...event, context: { ...event.context, actor: { ...actor, name } } };
+  const context = name === actor.name ? event.context : { ...event.context, actor: { ...actor, name } };
+  switch (event.kind) {
+    case 'command':
+      return { ...event, text: cleanText(event.text), context };
+    case 'command-options':
+      return { ...event, name: cleanText(event.name), options: cleanOptions(event.options), context };
+    default:
+      return context === event.context ? event : { ...event, context };
+  }
 }
 
-/**
- * Every option value cleaned before a command reads it, typed or sent as a platform option: a
- * lookup (a schedule id, a template) never echoes hidden characters back, and a hidden character
- * inside `sev1` cannot turn it into part of a title.
- */
 export function cleanOptions(options: RawOptions): RawOptions {
   return Object.fromEntries(
     Object.entries(options).map(([name, value]) => [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMention } from '../../../../src/core/commands/mention.ts';
-import { withCleanActor } from '../../../../src/core/text/clean-inbound.ts';
+import { cleanInbound } from '../../../../src/core/text/clean-inbound.ts';
 import { cleanName, cleanText } from '../../../../src/core/text/sanitize-input.ts';
 
 const HIDDEN: [string, string][] = [
@@ -54,11 +54,21 @@ describe('cleaning what people type', () => {
   });
 
   it('cleans the display name of whoever sent an event', () => {
-    const event = withCleanActor({
+    const event = cleanInbound({
       kind: 'command',
       text: 'list',
       context: { platform: 'console', workspace: 'w', channel: 'c', actor: { id: 'U1', name: 'Eve\u200F' } },
     });
     expect(event.context.actor).toEqual({ id: 'U1', name: 'Eve' });
+  });
+
+  it('cleans a typed command line and the options a platform sent', () => {
+    const context = { platform: 'console', workspace: 'w', channel: 'c', actor: { id: 'U1', name: 'Eve' } };
+    expect(cleanInbound({ kind: 'command', text: 'oncall \u202Eplatform', context })).toMatchObject({
+      text: 'oncall platform',
+    });
+    expect(
+      cleanInbound({ kind: 'command-options', name: 'start', options: { title: 'db\u200F down' }, context }),
+    ).toMatchObject({ options: { title: 'db down' } });
   });
 });
