@@ -1,7 +1,12 @@
 import { fail, ok } from '../../errors.ts';
 import { incidentLabel } from '../../model/incident-ref.ts';
 import { SEVERITIES, type Severity } from '../../model/severity.ts';
-import { looksLikeSeverity, parseSeverity, splitLeadingSeverity } from '../../model/severity-words.ts';
+import {
+  looksLikeSeverity,
+  parseSeverity,
+  type SeverityAliases,
+  splitLeadingSeverity,
+} from '../../model/severity-words.ts';
 import { cleanField, cleanText, LIMITS } from '../../text/sanitize-input.ts';
 import { defineCommand, type RawOptions } from '../command-definition.ts';
 import { toChannel } from '../reply.ts';
@@ -89,7 +94,7 @@ export const startCommand = defineCommand<{
  */
 function severityAndTitle(
   options: RawOptions,
-  aliases: Parameters<typeof looksLikeSeverity>[1],
+  aliases: SeverityAliases,
 ): { severity: string | undefined; title: string | undefined } {
   if (options.severity !== undefined && options.severity.trim() !== '') {
     return { severity: options.severity, title: options.title };
