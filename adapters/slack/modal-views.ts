@@ -5,6 +5,7 @@ import {
   parseSeverity,
   SEVERITIES,
   type Severity,
+  type SeverityAliases,
   splitFirst,
 } from '../../src/core/public-api.ts';
 import { DECLARE_MODAL, SEVERITY_MODAL } from './interaction-ids.ts';
@@ -46,12 +47,16 @@ function severitySelect(initial: Severity): types.InputBlock {
  * `/incident start` with nothing after it (or only a severity) asks for the rest in a modal.
  * Returns the severity to preselect, or undefined when the text declares by itself.
  */
-export function declareModalWanted(text: string): { severity?: Severity } | undefined {
+export function declareModalWanted(
+  text: string,
+  aliases: SeverityAliases,
+): { severity?: Severity } | undefined {
   const [name, rest] = splitFirst(text);
   if (name.toLowerCase() !== 'start') return undefined;
   if (rest.trim() === '') return {};
-  if (!looksLikeSeverity(rest)) return undefined;
-  const severity = parseSeverity(rest);
+  if (!looksLikeSeverity(rest, aliases)) return undefined;
+  // `start sev10` alone goes to the core, which refuses it with the valid list.
+  const severity = parseSeverity(rest, aliases);
   return severity.ok ? { severity: severity.value } : undefined;
 }
 

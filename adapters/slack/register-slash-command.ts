@@ -28,7 +28,7 @@ export function registerSlashCommand(bolt: App, runtime: SlackRuntime): void {
 async function handleCommand(runtime: SlackRuntime, command: SlashCommand, respond: Respond): Promise<void> {
   const text = decodeSlackText(command.text ?? '').trim();
   const route: ReplyRoute = { channel: command.channel_id, user: command.user_id, respond };
-  const modal = declareModalWanted(text);
+  const modal = declareModalWanted(text, runtime.config.severity_aliases);
   if (modal) {
     const origin = { channel: command.channel_id, responseUrl: command.response_url };
     const view = declareModal(origin, modal.severity ?? runtime.config.default_severity);

@@ -6,6 +6,7 @@ export function coreSettings(config: AppConfig): CoreSettings {
   return {
     timezone: config.timezone,
     defaultSeverity: config.default_severity,
+    severityAliases: config.severity_aliases,
     permissions: {
       rules: config.permissions,
       responders: { slack: config.slack.responders, discord: config.discord.responders },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SEVERITIES } from '../core/model/severity.ts';
+import { DEFAULT_SEVERITY_ALIASES } from '../core/model/severity-words.ts';
 import { isValidTimeZone } from '../core/time/dayjs.ts';
 import { checkPagingReferences } from '../paging/check-paging-references.ts';
 import { pagersSchema } from '../paging/pager-config.ts';
@@ -11,6 +12,20 @@ const severityId = z
   .string()
   .transform((value) => value.toUpperCase().replace('-', ''))
   .pipe(z.enum(SEVERITIES));
+
+/**
+ * An alias is one word, compared in lower case. The sevN shapes are built in and cannot be
+ * redefined, so `sev2` means SEV2 in every workspace.
+ */
+const severityAlias = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[\p{L}\p{N}_-]+$/u, { message: 'an alias is one word (letters, digits, - or _)' })
+  .refine((word) => !/^sev-?\d+$/.test(word), { message: 'sev1…sev4 are built in; pick another word' });
+
+/** Replaces the defaults as a whole, so a team can drop `high` (say) or turn aliases off with `{}`. */
+const severityAliases = z.record(severityAlias, severityId).default({ ...DEFAULT_SEVERITY_ALIASES });
 
 const timeZone = z
   .string()
@@ -67,6 +82,7 @@ export const configSchema = z
   .object({
     timezone: timeZone.default('UTC'),
     default_severity: severityId.default('SEV3'),
+    severity_aliases: severityAliases,
     templates_dir: z.string().optional(),
     redaction: z
       .object({ extra_patterns: z.array(z.string()).default([]) })

@@ -46,6 +46,10 @@ function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
       if (issue.code === 'unrecognized_keys') {
         return `  - ${path}: unknown key(s) ${issue.keys.map((key) => `"${key}"`).join(', ')}`;
       }
+      // A refused record key (a severity alias) says why in its own issues; "Invalid key" does not.
+      if (issue.code === 'invalid_key') {
+        return `  - ${path}: ${issue.issues.map((inner) => inner.message).join('; ')}`;
+      }
       return `  - ${path}: ${issue.message}`;
     })
     .join('\n');

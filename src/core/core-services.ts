@@ -7,6 +7,7 @@ import type { TextRedactor } from '../ports/redactor.ts';
 import type { StoredEvent } from './model/events.ts';
 import type { IncidentRef } from './model/incident-ref.ts';
 import type { Severity } from './model/severity.ts';
+import type { SeverityAliases } from './model/severity-words.ts';
 import type { PagingDirectory } from './policy/paging-directory.ts';
 import type { PermissionSettings } from './policy/permission-policy.ts';
 import type { Clock } from './time/clock.ts';
@@ -36,6 +37,8 @@ export interface CoreSettings {
   /** The workspace time zone: bare note times and local times in replies. */
   timezone: string;
   defaultSeverity: Severity;
+  /** Other words read as severities (`critical`, `p1`), from the config's `severity_aliases`. */
+  severityAliases: SeverityAliases;
   /** Who may run which command (`permissions:`). */
   permissions: PermissionSettings;
   /** Per platform, the workspaces (Slack teams, Discord guilds) the bot answers in; empty: any. */

@@ -23,6 +23,7 @@ import type { IncidentState } from './model/incident-state.ts';
 import { takeAllowance } from './policy/rate-limit-buckets.ts';
 import { outsideAllowedWorkspaces } from './policy/workspace-allowlist.ts';
 import { reactionsRan } from './reactions/reactions-ran.ts';
+import { cleanInbound } from './text/clean-inbound.ts';
 import { type CommitOutcome, commit } from './write/commit.ts';
 
 export interface CommandObserver {
@@ -67,7 +68,7 @@ export class IncidentCore {
     let end: (() => void) | undefined;
     try {
       end = this.inFlight.begin();
-      const reply = await this.handle(event);
+      const reply = await this.handle(cleanInbound(event));
       // The one redaction pass: replies echo what people typed, and a pasted secret must not be
       // echoed back to the channel.
       return reply && redactReply(reply, this.services.redactor);
@@ -153,7 +154,8 @@ export class IncidentCore {
   ): Promise<Answer> {
     const { services } = this;
     const now = services.clock.now();
-    const args = command.build(options, { now, timeZone: services.settings.timezone });
+    const { timezone: timeZone, severityAliases } = services.settings;
+    const args = command.build(options, { now, timeZone, severityAliases });
     if (!args.ok) return this.refuse(withUsage(args.error, command), deliveryKey);
     const decideContext: DecideContext = {
       actor: context.actor,

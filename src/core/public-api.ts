@@ -24,7 +24,13 @@ export {
   type WorkspaceRef,
 } from './model/incident-ref.ts';
 export { commanderOf, type IncidentState, outstandingPages } from './model/incident-state.ts';
-export { looksLikeSeverity, parseSeverity, SEVERITIES, type Severity } from './model/severity.ts';
+export { SEVERITIES, type Severity } from './model/severity.ts';
+export {
+  looksLikeSeverity,
+  parseSeverity,
+  type SeverityAliases,
+  splitLeadingSeverity,
+} from './model/severity-words.ts';
 export { cleanText, slugify } from './text/sanitize-input.ts';
 export { AdjustableClock, type Clock } from './time/clock.ts';
 export { formatClock, formatDuration } from './time/format-time.ts';

@@ -32,7 +32,7 @@ describe('commands in the console chat', () => {
     session = createConsoleSession();
     const out = await session.type('/incident strat sev1 db down');
     expect(out).toContain('There is no command "strat". Did you mean start?');
-    expect(out).toContain('Usage: /incident start [sev1|sev2|sev3|sev4] <title>');
+    expect(out).toContain('Usage: /incident start [private] [sev1|sev2|sev3|sev4] <title>');
   });
 
   it('answers a malformed command with its usage', async () => {

@@ -2,6 +2,7 @@ import type { CoreServices, CoreSettings } from '../core-services.ts';
 import type { Result } from '../errors.ts';
 import type { Actor, Origin } from '../model/events.ts';
 import type { IncidentState } from '../model/incident-state.ts';
+import type { SeverityAliases } from '../model/severity-words.ts';
 import type { PagingDirectory } from '../policy/paging-directory.ts';
 import type { PermissionRule } from '../policy/permission-policy.ts';
 import type { Decision } from '../write/decision.ts';
@@ -22,6 +23,8 @@ export type RawOptions = Record<string, string | undefined>;
 export interface ParseContext {
   now: Date;
   timeZone: string;
+  /** The configured `severity_aliases`, read wherever a severity is. */
+  severityAliases: SeverityAliases;
 }
 
 /** What a decider may know besides the state: who, where, when, and the policy. No I/O. */

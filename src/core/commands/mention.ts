@@ -1,4 +1,5 @@
 import type { Actor } from '../model/events.ts';
+import { cleanName } from '../text/sanitize-input.ts';
 
 /**
  * Mentions as platforms write them: Slack `<@U123>` / `<@U123|name>`, Discord `<@123>` /
@@ -8,7 +9,7 @@ export function parseMention(token: string): Actor | undefined {
   const platform = /^<@!?([A-Za-z0-9._-]+)(?:\|([^>]+))?>$/.exec(token);
   if (platform) {
     const id = platform[1] as string;
-    return { id, name: platform[2] ?? id };
+    return { id, name: cleanName(platform[2] ?? id, id) };
   }
   const plain = /^@([A-Za-z0-9._-]+)$/.exec(token);
   if (plain) return { id: plain[1] as string, name: plain[1] as string };

@@ -11,11 +11,27 @@ export const LIMITS = {
 } as const;
 
 // Control characters would corrupt terminal output and Markdown tables; tabs and newlines stay.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u202A-\u202E\u2066-\u2069]/g;
+// Invisible format characters go too: bidi marks, embeddings, overrides and isolates (U+061C,
+// U+200E/F, U+202A-E, U+2066-9) can make a title or name read differently from what is stored
+// ("Trojan Source"), and ZWSP, ZWNJ, word joiners and the BOM hide inside words, so two titles that
+// look alike differ.
+const CONTROL =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point.
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+/**
+ * A zero-width joiner stays only where it joins emoji (👩‍💻, 🏳️‍🌈: a pictograph, maybe a variation
+ * selector or skin tone, then ZWJ, then a pictograph); anywhere else it only hides inside text.
+ */
+const STRAY_ZWJ =
+  /(?<!\p{Extended_Pictographic}[\u{FE0F}\u{1F3FB}-\u{1F3FF}]?)\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
 
 export function cleanText(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(CONTROL, '').trim();
+  return text.replace(/\r\n?/g, '\n').replace(CONTROL, '').replace(STRAY_ZWJ, '').trim();
+}
+
+/** A person's name as it is shown and stored: cleaned like text, on one line. */
+export function cleanName(name: string, fallback: string): string {
+  return cleanText(name).replace(/\s+/g, ' ') || fallback;
 }
 
 /** Cleans a user-typed field and enforces its limit, naming the field and the rule when it fails. */

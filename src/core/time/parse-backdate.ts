@@ -1,4 +1,5 @@
-import { fail, ok, type Result, userError } from '../errors.ts';
+import { fail, ok, type Result, type UserError, userError } from '../errors.ts';
+import { formatClock } from './format-time.ts';
 import { instantOf, lastOccurrence, type Zone } from './local-time.ts';
 import { parseZone } from './zone-names.ts';
 
@@ -18,6 +19,13 @@ const NOTE_TIME_USAGE =
   'HH:MM[ TZ] or YYYY-MM-DD HH:MM[ TZ], e.g. `15:23`, `15:23 CEST`, `2025-11-20 15:23 UTC`';
 /** Allow for clocks that disagree by a little: "now" typed on a fast laptop is not the future. */
 const FUTURE_TOLERANCE_MS = 60_000;
+/**
+ * How far before an incident's start a note may go. The lead-up to an incident (the deploy, the
+ * first alert) is days before it at most; a time years back is a typo (1900-01-01) and would put
+ * the note at the top of the timeline and stretch the postmortem's timeline over decades.
+ */
+export const BACKDATE_LIMIT_DAYS = 7;
+const BACKDATE_LIMIT_MS = BACKDATE_LIMIT_DAYS * 24 * 60 * 60 * 1000;
 
 /**
  * Reads a leading time off a note: `15:23 text`, `15:23 CEST text`, `2025-11-20 15:23 UTC text`.
@@ -64,6 +72,21 @@ export function parseLeadingTime(text: string, context: BackdateContext): Result
     );
   }
   return ok({ occurredAt, rest });
+}
+
+/** Refuses a note time more than BACKDATE_LIMIT_DAYS before the incident was declared. */
+export function checkBackdateLimit(
+  occurredAt: Date,
+  declaredAt: Date,
+  timeZone: string,
+): UserError | undefined {
+  if (occurredAt.getTime() >= declaredAt.getTime() - BACKDATE_LIMIT_MS) return undefined;
+  return userError(
+    'time_too_early',
+    `${formatClock(occurredAt, timeZone, true)} is more than ${BACKDATE_LIMIT_DAYS} days before the incident ` +
+      `started (${formatClock(declaredAt, timeZone, true)}). A note can go back at most ${BACKDATE_LIMIT_DAYS} ` +
+      'days before the start; write the earlier history into the note text instead.',
+  );
 }
 
 function pad(value: number): string {

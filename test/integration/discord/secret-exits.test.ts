@@ -21,7 +21,8 @@ let bot: DiscordTestBot;
 
 async function startBot(): Promise<DiscordTestBot> {
   const started = await DiscordTestBot.start({
-    config: { discord: { announce_channel: 'announcements' } },
+    // One incident per secret, all declared by one person: past the declare rate limit.
+    config: { discord: { announce_channel: 'announcements' }, rate_limits: { declare_per_user: 0 } },
     logLevel: 'trace',
   });
   started.fake.state.addChannel({ name: 'announcements', type: 0 });

@@ -2,13 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockActionsPayload, FAKE_IDS } from '../../fakes/slack/index.ts';
 import { SECRET_SAMPLES } from '../../fixtures/secret-corpus.ts';
 import { asTitle, leakedSamples } from '../../support/secret-leaks.ts';
-import {
-  buttonsOf,
-  pinnedSummary,
-  type SlackHarness,
-  slackConfig,
-  startSlackHarness,
-} from './slack-harness.ts';
+import { testConfig } from '../../support/test-app.ts';
+import { buttonsOf, pinnedSummary, type SlackHarness, startSlackHarness } from './slack-harness.ts';
 
 /**
  * Someone declares an incident with a secret in its title, once for every secret of the corpus.
@@ -23,7 +18,10 @@ let h: SlackHarness;
 const incidentChannels: string[] = [];
 
 beforeAll(async () => {
-  h = await startSlackHarness({ config: slackConfig({ announce_channel: general }), logLevel: 'trace' });
+  h = await startSlackHarness({
+    config: testConfig({ slack: { announce_channel: general }, rate_limits: { declare_per_user: 0 } }),
+    logLevel: 'trace',
+  });
   for (const title of titles) {
     await h.command(`start sev2 ${title}`, { user_id: alice, channel_id: general });
   }

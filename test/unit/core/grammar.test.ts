@@ -1,31 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, closestCommand, findCommand } from '../../../src/core/commands/command-registry.ts';
+import { COMMANDS, closestCommand } from '../../../src/core/commands/command-registry.ts';
 import { renderHelp } from '../../../src/core/commands/render-help.ts';
-import { splitFirst } from '../../../src/core/commands/text-tokens.ts';
-import type { UserError } from '../../../src/core/errors.ts';
+import { parsedArgs, parseError } from '../../support/parse-command.ts';
 
-const context = { now: new Date('2025-11-20T16:00:00Z'), timeZone: 'UTC' };
-
-/** Parses `/incident <text>` the way the core does, without touching Redis. */
-function parse(text: string): { ok: true; name: string; args: unknown } | { ok: false; error: UserError } {
-  const [name, rest] = splitFirst(text);
-  const command = findCommand(COMMANDS, name);
-  if (!command) throw new Error(`no command ${name}`);
-  const options = command.parseText(rest);
-  if (!options.ok) return options;
-  const args = command.build(options.value, context);
-  return args.ok ? { ok: true, name: command.name, args: args.value } : args;
-}
-function args(text: string): unknown {
-  const result = parse(text);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.args;
-}
-function error(text: string): UserError {
-  const result = parse(text);
-  if (result.ok) throw new Error(`expected "${text}" to be refused`);
-  return result.error;
-}
+const args = (text: string) => parsedArgs(text);
+const error = (text: string) => parseError(text);
 
 describe('/incident start', () => {
   it('takes a severity and a title', () => {
@@ -200,7 +179,7 @@ describe('the registry generates help and suggestions', () => {
     const usages = COMMANDS.map((command) => command.usage);
     expect(usages).toEqual(
       expect.arrayContaining([
-        '/incident start [sev1|sev2|sev3|sev4] <title>',
+        '/incident start [private] [sev1|sev2|sev3|sev4] <title>',
         '/incident sev <sev1..sev4> [reason]',
         '/incident note [HH:MM[ TZ] | YYYY-MM-DD HH:MM[ TZ]] <text>',
         '/incident status <investigating|identified|monitoring> <message>',

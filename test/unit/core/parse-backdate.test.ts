@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseDateTime, parseLeadingTime } from '../../../src/core/time/parse-backdate.ts';
+import {
+  checkBackdateLimit,
+  parseDateTime,
+  parseLeadingTime,
+} from '../../../src/core/time/parse-backdate.ts';
 
 const at = (iso: string) => new Date(iso);
 function parsed(text: string, now: string, timeZone = 'UTC') {
@@ -102,5 +106,26 @@ describe('the console clock', () => {
   });
   it('rejects nonsense', () => {
     expect(parseDateTime('tomorrow', 'UTC')).toBeUndefined();
+  });
+});
+
+describe('the limit on backdating before an incident started', () => {
+  const declared = at('2025-11-20T10:00:00Z');
+
+  it('allows a time exactly 7 days before the start', () => {
+    expect(checkBackdateLimit(at('2025-11-13T10:00:00Z'), declared, 'UTC')).toBeUndefined();
+  });
+
+  it('refuses a time more than 7 days before the start and names both times', () => {
+    expect(checkBackdateLimit(at('2025-11-13T09:59:00Z'), declared, 'UTC')?.message).toBe(
+      '2025-11-13 09:59 UTC is more than 7 days before the incident started (2025-11-20 10:00 UTC). ' +
+        'A note can go back at most 7 days before the start; write the earlier history into the note text instead.',
+    );
+  });
+
+  it('shows the times in the workspace zone too', () => {
+    expect(checkBackdateLimit(at('1900-01-01T00:00:00Z'), declared, 'Europe/Berlin')?.message).toContain(
+      '(2025-11-20 11:00 CET)',
+    );
   });
 });

@@ -67,7 +67,7 @@ describe('the permission policy', () => {
   });
 
   it('shows in help who may run a restricted command, and nothing for open ones', () => {
-    const overview = renderHelp(COMMANDS, undefined, policy).lines;
+    const overview = renderHelp(COMMANDS, undefined, { policy }).lines;
     expect(overview.find((line) => line.startsWith('/incident resolve'))).toMatch(/\(the commander only\)$/);
     expect(overview.find((line) => line.startsWith('/incident note'))).not.toMatch(/only\)$/);
   });

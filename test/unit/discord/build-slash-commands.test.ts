@@ -55,7 +55,7 @@ describe('/incident is generated from the command registry', () => {
       optionsOf(sub)
         .map((option) => option.name)
         .sort();
-    expect(names('start')).toEqual(['severity', 'title']);
+    expect(names('start')).toEqual(['private', 'severity', 'title']);
     expect(names('note')).toEqual(['text']);
     expect(names('sev')).toEqual(['reason', 'severity']);
     expect(names('status')).toEqual(['message', 'state']);
@@ -74,7 +74,13 @@ describe('/incident is generated from the command registry', () => {
       const required = (sub.options ?? []).map((option) => option.required === true);
       expect(required, sub.name).toEqual([...required].sort((a, b) => Number(b) - Number(a)));
     }
-    expect(optionsOf('start').map((option) => option.name)).toEqual(['title', 'severity']);
+    expect(optionsOf('start').map((option) => option.name)).toEqual(['title', 'severity', 'private']);
+  });
+
+  it('offers private as a true/false option of start', () => {
+    expect(optionsOf('start').find((option) => option.name === 'private')?.type).toBe(
+      ApplicationCommandOptionType.Boolean,
+    );
   });
 
   it('types people as user options and offers the choices of the grammar', () => {

@@ -19,7 +19,10 @@ export const helpCommand = defineCommand<{ command: string | undefined }>({
     return ok({ command: options.command ? options.command.toLowerCase() : undefined });
   },
   async answer({ args, commands, settings }) {
-    const help = renderHelp(commands, args.command, settings.permissions);
+    const help = renderHelp(commands, args.command, {
+      policy: settings.permissions,
+      severityAliases: settings.severityAliases,
+    });
     return ok(ephemeral(help.title, { lines: help.lines }));
   },
 });

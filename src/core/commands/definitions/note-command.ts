@@ -1,7 +1,7 @@
 import { fail, ok } from '../../errors.ts';
 import { cleanField, LIMITS } from '../../text/sanitize-input.ts';
 import { formatClock } from '../../time/format-time.ts';
-import { parseLeadingTime } from '../../time/parse-backdate.ts';
+import { checkBackdateLimit, parseLeadingTime } from '../../time/parse-backdate.ts';
 import { defineCommand } from '../command-definition.ts';
 import { toChannel } from '../reply.ts';
 
@@ -34,9 +34,12 @@ export const noteCommand = defineCommand<{ text: string; occurredAt: Date | unde
     if (!text.ok) return text;
     return ok({ text: text.value as string, occurredAt: leading.value.occurredAt });
   },
-  decide(_incident, args, { now, settings }) {
+  decide(incident, args, { now, settings }) {
+    if (!incident) throw new Error('note runs only with an incident');
     const occurredAt = args.occurredAt ?? now;
     const zone = settings.timezone;
+    const tooEarly = checkBackdateLimit(occurredAt, new Date(incident.declaredAt), zone);
+    if (tooEarly) return fail({ ...tooEarly, usage: USAGE });
     const when = args.occurredAt ? ` at ${formatClock(occurredAt, zone)}` : '';
     return ok({
       events: [{ type: 'note_added', text: args.text, occurredAt: occurredAt.toISOString() }],

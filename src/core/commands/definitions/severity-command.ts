@@ -1,10 +1,10 @@
 import { fail, ok, userError } from '../../errors.ts';
 import { incidentLabel } from '../../model/incident-ref.ts';
-import { isUpgrade, parseSeverity, SEVERITIES, type Severity } from '../../model/severity.ts';
+import { isUpgrade, SEVERITIES, type Severity } from '../../model/severity.ts';
+import { parseSeverity, severityWords, splitLeadingSeverity } from '../../model/severity-words.ts';
 import { cleanField, LIMITS } from '../../text/sanitize-input.ts';
 import { defineCommand } from '../command-definition.ts';
 import { toChannel } from '../reply.ts';
-import { splitFirst } from '../text-tokens.ts';
 
 const USAGE = '/incident sev <sev1..sev4> [reason]';
 
@@ -28,13 +28,20 @@ export const severityCommand = defineCommand<{ severity: Severity; reason: strin
   scope: 'incident',
   allowedWhenResolved: false,
   parseText(text) {
-    const [severity, reason] = splitFirst(text);
+    const [severity, reason] = splitLeadingSeverity(text);
     return ok({ severity, reason });
   },
-  build(options) {
-    if (!options.severity)
-      return fail(userError('missing_field', 'Which severity? Give one of sev1..sev4.', USAGE));
-    const severity = parseSeverity(options.severity);
+  build(options, context) {
+    if (!options.severity?.trim()) {
+      return fail(
+        userError(
+          'missing_field',
+          `Which severity? Give one of ${severityWords(context.severityAliases)}.`,
+          USAGE,
+        ),
+      );
+    }
+    const severity = parseSeverity(options.severity, context.severityAliases);
     if (!severity.ok) return fail({ ...severity.error, usage: USAGE });
     const reason = cleanField('reason', options.reason, LIMITS.reason, { required: false, usage: USAGE });
     if (!reason.ok) return reason;

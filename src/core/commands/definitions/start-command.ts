@@ -1,8 +1,14 @@
 import { fail, ok } from '../../errors.ts';
 import { incidentLabel } from '../../model/incident-ref.ts';
-import { looksLikeSeverity, parseSeverity, SEVERITIES, type Severity } from '../../model/severity.ts';
-import { cleanField, LIMITS } from '../../text/sanitize-input.ts';
-import { defineCommand } from '../command-definition.ts';
+import { SEVERITIES, type Severity } from '../../model/severity.ts';
+import {
+  looksLikeSeverity,
+  parseSeverity,
+  type SeverityAliases,
+  splitLeadingSeverity,
+} from '../../model/severity-words.ts';
+import { cleanField, cleanText, LIMITS } from '../../text/sanitize-input.ts';
+import { defineCommand, type RawOptions } from '../command-definition.ts';
 import { ephemeral, toChannel } from '../reply.ts';
 import { splitFirst } from '../text-tokens.ts';
 
@@ -12,7 +18,7 @@ export const startCommand = defineCommand<{
   severity: Severity | undefined;
   title: string;
   description: string | undefined;
-  private: boolean;
+  private?: true;
 }>({
   name: 'start',
   summary: 'Declare an incident and open its channel',
@@ -49,25 +55,20 @@ export const startCommand = defineCommand<{
   scope: 'anywhere',
   allowedWhenResolved: true,
   parseText(text) {
+    // `private` leads; which next word is a severity depends on the configured aliases: build decides.
     const [word, afterWord] = splitFirst(text);
-    const isPrivate = word.toLowerCase() === 'private';
-    const body = isPrivate ? afterWord : text;
-    const [first, rest] = splitFirst(body);
-    const visibility = isPrivate ? { private: 'true' } : {};
-    return ok(
-      looksLikeSeverity(first)
-        ? { ...visibility, severity: first, title: rest }
-        : { ...visibility, title: body },
-    );
+    if (word.toLowerCase() === 'private') return ok({ private: 'true', title: afterWord });
+    return ok({ title: text });
   },
-  build(options) {
+  build(options, context) {
+    const typed = severityAndTitle(options, context.severityAliases);
     let severity: Severity | undefined;
-    if (options.severity !== undefined && options.severity !== '') {
-      const parsed = parseSeverity(options.severity);
+    if (typed.severity !== undefined) {
+      const parsed = parseSeverity(typed.severity, context.severityAliases);
       if (!parsed.ok) return fail({ ...parsed.error, usage: USAGE });
       severity = parsed.value;
     }
-    const title = cleanField('title', options.title, LIMITS.title, { required: true, usage: USAGE });
+    const title = cleanField('title', typed.title, LIMITS.title, { required: true, usage: USAGE });
     if (!title.ok) return title;
     // Only forms (Slack's declare modal) send a description; the typed grammar has no room for one.
     const description = cleanField('description', options.description, LIMITS.note, {
@@ -76,7 +77,12 @@ export const startCommand = defineCommand<{
     });
     if (!description.ok) return description;
     const isPrivate = options.private?.trim().toLowerCase() === 'true';
-    return ok({ severity, title: title.value as string, description: description.value, private: isPrivate });
+    return ok({
+      severity,
+      title: title.value as string,
+      description: description.value,
+      ...(isPrivate ? { private: true as const } : {}),
+    });
   },
   decide(_state, args, { actor, settings }) {
     const severity = args.severity ?? settings.defaultSeverity;
@@ -106,3 +112,22 @@ export const startCommand = defineCommand<{
     });
   },
 });
+
+/**
+ * The severity, given as its own option (Discord, the Slack form) or typed before the title
+ * (`SEV 1 db down`, `critical db down`, and on Discord a title typed that way with no severity
+ * chosen). A leading word that only looks like a severity (`sev10`) is taken as one, so it is
+ * refused rather than opening a SEV3 with it in the title. Cleaned first, so a hidden character
+ * inside `sev1` cannot make it part of the title.
+ */
+function severityAndTitle(
+  options: RawOptions,
+  aliases: SeverityAliases,
+): { severity: string | undefined; title: string | undefined } {
+  if (options.severity !== undefined && options.severity.trim() !== '') {
+    return { severity: options.severity, title: options.title };
+  }
+  const [first, rest] = splitLeadingSeverity(cleanText(options.title ?? ''));
+  if (looksLikeSeverity(first, aliases)) return { severity: first, title: rest };
+  return { severity: undefined, title: options.title };
+}

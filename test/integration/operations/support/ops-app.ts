@@ -29,7 +29,13 @@ const WORKSPACE = { platform: 'console', workspace: 'local' };
 
 /** A full app with metrics, on the run's Redis (or a private one), driven through `core.process`. */
 export function createOpsApp(
-  options: { redisUrl?: string; outageBudgetMs?: number; startWorkers?: boolean; logger?: Logger } = {},
+  options: {
+    redisUrl?: string;
+    outageBudgetMs?: number;
+    startWorkers?: boolean;
+    logger?: Logger;
+    config?: Record<string, unknown>;
+  } = {},
 ): OpsApp {
   const redis = connectRedis(
     options.redisUrl ?? testRedisUrl(),
@@ -43,7 +49,7 @@ export function createOpsApp(
   const clock = new AdjustableClock();
   const app = createApp({
     redis,
-    config: testConfig(),
+    config: testConfig(options.config),
     postmortemDir: mkdtempSync(join(tmpdir(), 'tocsin-ops-')),
     prefix: uniquePrefix('ops'),
     clock,
