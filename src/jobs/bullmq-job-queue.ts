@@ -2,6 +2,7 @@ import { type Job, Queue, QueueEvents, UnrecoverableError, Worker } from 'bullmq
 import type { Redis } from 'ioredis';
 import { PermanentError } from '../core/errors.ts';
 import type { JobQueue } from '../ports/job-queue.ts';
+import { RETRY_BACKOFF, retryDelay } from './retry-delay.ts';
 
 export type JobHandler = (data: unknown, job: Job) => Promise<void>;
 
@@ -27,7 +28,7 @@ export class BullJobQueue implements JobQueue {
       prefix: options.prefix,
       defaultJobOptions: {
         attempts: 8,
-        backoff: { type: 'exponential', delay: 500 },
+        backoff: RETRY_BACKOFF,
         removeOnComplete: { count: 1000 },
         removeOnFail: { count: 5000 },
       },
@@ -56,7 +57,14 @@ export class BullJobQueue implements JobQueue {
           throw error;
         }
       },
-      { connection, prefix: this.options.prefix, concurrency: this.options.concurrency ?? 8 },
+      {
+        connection,
+        prefix: this.options.prefix,
+        concurrency: this.options.concurrency ?? 8,
+        settings: {
+          backoffStrategy: (attemptsMade, _type, error, job) => retryDelay(attemptsMade, error, job?.data),
+        },
+      },
     );
     this.worker.on('error', () => {
       // Connection errors surface here; ioredis reconnects on its own and BullMQ resumes.

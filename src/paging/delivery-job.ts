@@ -17,12 +17,18 @@ export interface DeliveryJob {
   target: PagerTarget;
   message?: string;
   actor?: Actor;
+  /**
+   * When the chain escalates next (epoch ms): a retry the receiver asked to delay (Retry-After)
+   * still comes before it, or the escalation would page someone else while this page waits.
+   */
+  retryBy?: number;
 }
 
 /** The delivery of a `paged` event. */
-export function pageDelivery(ref: IncidentRef, page: EventOf<'paged'>): DeliveryJob {
+export function pageDelivery(ref: IncidentRef, page: EventOf<'paged'>, nextStepInMs?: number): DeliveryJob {
   const step = page.step ?? 0;
   return {
+    ...(nextStepInMs === undefined ? {} : { retryBy: Date.parse(page.at) + nextStepInMs }),
     ref,
     deliveryId: `page-${page.pageId}`,
     pager: page.pager ?? (page.targetKind === 'pager' ? page.target : CHAT_PAGER_ID),

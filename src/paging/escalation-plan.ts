@@ -85,6 +85,14 @@ export function nextStep(job: StepJob): { job: StepJob; delayMs: number } | unde
   return undefined;
 }
 
+/** How long after a page of `step` (0: the chain's first page) the chain escalates next, if it does. */
+export function nextStepInMs(plan: EscalationPlan, step: number, round: number): number | undefined {
+  if (step === 0) return plan.steps[0]?.waitMs;
+  const following = plan.steps[step];
+  if (following) return following.waitMs;
+  return round < plan.repeat ? plan.steps[0]?.waitMs : undefined;
+}
+
 /** Puts a step on the durable timer. Adding the same step twice (two workers, a retry) adds it once. */
 export async function planStep(jobs: JobQueue, planned: { job: StepJob; delayMs: number }): Promise<void> {
   const { job, delayMs } = planned;

@@ -2,7 +2,7 @@ import type { AppServices } from '../app/app-services.ts';
 import type { IncidentEventType } from '../core/model/events.ts';
 import type { ReactionRegistry } from '../core/reactions/reaction-registry.ts';
 import { enqueueDelivery, pageDelivery } from './delivery-job.ts';
-import { firstStep, manualPlan, planStep } from './escalation-plan.ts';
+import { firstStep, manualPlan, nextStepInMs, planStep, policyPlan } from './escalation-plan.ts';
 import type { TargetSpec } from './page-targets.ts';
 import { chainId, PAGING_JOBS, pagingJobId } from './paging-job-ids.ts';
 import { policyFor } from './severity-policy.ts';
@@ -29,18 +29,21 @@ export function registerPagingReactions(registry: ReactionRegistry, services: Ap
   });
   registry.on('paged', 'page-delivery', async ({ ref, event, revision }) => {
     if (event.type !== 'paged') return;
+    const state = await services.store.state(ref);
+    const policy = state && policyFor(services.config.severities, state.severity);
     // A manual page starts its own chain, named after its revision: its escalation is planned here.
     if (event.chain === chainId(revision) && (event.step ?? 0) === 0) {
-      const state = await services.store.state(ref);
       const spec = specOf(event);
-      const plan =
-        state &&
-        spec &&
-        manualPlan(policyFor(services.config.severities, state.severity), spec, services.config);
-      const first = plan && firstStep(ref, event.chain, 'manual', state.severity, plan);
+      const plan = policy && spec && manualPlan(policy, spec, services.config);
+      const first = plan && state && firstStep(ref, event.chain, 'manual', state.severity, plan);
       if (first) await planStep(jobs, first);
+      await enqueueDelivery(jobs, pageDelivery(ref, event, first?.delayMs));
+      return;
     }
-    await enqueueDelivery(jobs, pageDelivery(ref, event));
+    // A policy chain's page: its retries must come before the chain's next step pages someone else.
+    const plan = policy && policyPlan(policy, services.config);
+    const next = plan && nextStepInMs(plan, event.step ?? 0, event.round ?? 0);
+    await enqueueDelivery(jobs, pageDelivery(ref, event, next));
   });
   registry.on(REACTS_TO, 'paging-reaction', async ({ ref, revision }) => {
     await jobs.enqueue(

@@ -1,5 +1,5 @@
 import { type EventOf, isChatter, type StoredEvent } from '../core/model/events.ts';
-import type { IncidentRef } from '../core/model/incident-ref.ts';
+import { type IncidentRef, incidentKey } from '../core/model/incident-ref.ts';
 import type { IncidentStore } from '../ports/incident-store.ts';
 import { chainRevision } from './paging-job-ids.ts';
 
@@ -9,15 +9,36 @@ export interface Revisioned {
   event: StoredEvent;
 }
 
-/** The incident's log without chatter: what paging decisions are made from. */
+/** How many incidents' paging logs one process keeps; the rest are read again from the start. */
+const MAX_CACHED = 500;
+
+/** Per store (each app, each test prefix has its own): incident key -> what was read so far. */
+const cursors = new WeakMap<IncidentStore, Map<string, { lastId: string | undefined; log: Revisioned[] }>>();
+
+/**
+ * The incident's log without chatter: what paging decisions are made from. The log only grows, so
+ * each process keeps what it read and its cursor, and reads only the entries after it: a paging
+ * job on an incident with 100k captured messages does not scan them all again on every step.
+ */
 export async function readPagingLog(store: IncidentStore, ref: IncidentRef): Promise<Revisioned[]> {
-  const log: Revisioned[] = [];
-  for await (const page of store.scan(ref)) {
+  let byIncident = cursors.get(store);
+  if (!byIncident) {
+    byIncident = new Map();
+    cursors.set(store, byIncident);
+  }
+  const key = incidentKey(ref);
+  const cached = byIncident.get(key);
+  const log = cached ? [...cached.log] : [];
+  let lastId = cached?.lastId;
+  for await (const page of store.scan(ref, undefined, lastId)) {
     for (const event of page) {
       if (!isChatter(event.type)) log.push({ revision: log.length + 1, event });
     }
+    lastId = page.at(-1)?.id ?? lastId;
   }
-  return log;
+  if (!cached && byIncident.size >= MAX_CACHED) byIncident.clear();
+  byIncident.set(key, { lastId, log });
+  return [...log];
 }
 
 /**

@@ -20,6 +20,8 @@ export interface StepPages {
   reason?: string;
   /** What the channel is told once the pages are recorded, e.g. "Paging per SEV1 policy". */
   announce: string;
+  /** How long until the chain's next step: a pager's Retry-After never delays a retry past it. */
+  nextStepInMs?: number;
 }
 
 /**
@@ -69,7 +71,7 @@ export async function recordPages(ctx: PagingContext, input: StepPages): Promise
   });
   const log = await readPagingLog(services.store, ref);
   for (const page of pagesOfChain(log, chain, step, round)) {
-    await enqueueDelivery(services.jobs, pageDelivery(ref, page));
+    await enqueueDelivery(services.jobs, pageDelivery(ref, page, input.nextStepInMs));
   }
   if (appended.length === 0) return;
   if (step > 0) services.metrics?.escalationFired();

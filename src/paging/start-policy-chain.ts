@@ -29,5 +29,6 @@ export async function startPolicyChain(
     round: 0,
     specs: specsOf(policy.page, services.config),
     announce: input.announce,
+    ...(first ? { nextStepInMs: first.delayMs } : {}),
   });
 }

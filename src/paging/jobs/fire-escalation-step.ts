@@ -30,6 +30,7 @@ export function fireEscalationStep(ctx: PagingContext) {
       specs: specsOf(current.targets, services.config),
       reason: `not acknowledged within ${wait}${round}`,
       announce: `Nobody acknowledged within ${wait}. Escalating (step ${job.step}${round})`,
+      ...(next ? { nextStepInMs: next.delayMs } : {}),
     });
   };
 }

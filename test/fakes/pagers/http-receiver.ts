@@ -13,6 +13,8 @@ export interface ReceivedRequest {
   answered: boolean;
   /** The status it was answered with, once answered. */
   status?: number;
+  /** When it arrived (epoch ms), to check how long a client waited before retrying. */
+  receivedAt: number;
 }
 
 /** What to answer: a status and JSON body, or hold the request open until the receiver closes. */
@@ -48,6 +50,7 @@ export class HttpReceiver {
           raw,
           json: parseJson(raw),
           answered: false,
+          receivedAt: Date.now(),
         };
         receiver?.requests.push(request);
         const answer = receiver?.faults.shift() ?? protocol(request);

@@ -26,7 +26,7 @@ afterEach(async () => {
   node = undefined;
 });
 
-async function sev1PagesTheWebhook(): Promise<PagingDriver> {
+async function sev1PagesTheWebhook(escalation: Record<string, unknown> = {}): Promise<PagingDriver> {
   receiver = await startWebhookReceiver(SECRET);
   const config = pagingConfig({
     pagers: [
@@ -39,7 +39,7 @@ async function sev1PagesTheWebhook(): Promise<PagingDriver> {
         allow_insecure: true,
       },
     ],
-    severities: [{ id: 'SEV1', page: ['ops-hook'], ...QUIET }],
+    severities: [{ id: 'SEV1', page: ['ops-hook'], ...QUIET, ...escalation }],
   });
   node = startNode({ config, prefix: uniquePrefix('webhook') });
   return new PagingDriver(node);
@@ -102,6 +102,32 @@ describe('the webhook pager', () => {
     expect(requests.every((request) => signatureValid(SECRET, request))).toBe(true);
     expect(accepted(hook, 'incident.page')).toHaveLength(1);
     expect((await driver.events()).some((event) => event.type === 'page_failed')).toBe(false);
+  });
+
+  it('waits as long as a 429’s Retry-After asks before trying again', async () => {
+    const driver = await sev1PagesTheWebhook();
+    const hook = receiver as HttpReceiver;
+    hook.answerNext({ status: 429, body: { error: 'slow down' }, headers: { 'retry-after': '2' } });
+    await driver.declare('sev1 checkout is down');
+    const [first, second] = await hook.waitFor(() => true, 2);
+    // Without Retry-After the first retry comes after 500 ms; a loaded machine can only make it later.
+    expect((second?.receivedAt ?? 0) - (first?.receivedAt ?? 0)).toBeGreaterThanOrEqual(1_950);
+    expect(webhookBody(second as never).attempt).toBe(2);
+    expect(accepted(hook, 'incident.page')).toHaveLength(1);
+  });
+
+  it('retries before the escalation is due even when Retry-After asks for longer', async () => {
+    const driver = await sev1PagesTheWebhook({ escalate_if_unacked: '3s' });
+    const hook = receiver as HttpReceiver;
+    hook.answerNext({ status: 429, body: { error: 'slow down' }, headers: { 'retry-after': '600' } });
+    await driver.declare('sev1 checkout is down');
+    // Ten minutes asked, three seconds to the escalation: the retry comes within the three.
+    const pages = await hook.waitFor(
+      (request) => webhookBody(request as never).event === 'incident.page',
+      2,
+      15_000,
+    );
+    expect(webhookBody(pages[1] as never).attempt).toBe(2);
   });
 
   it('fails fast on a 400: one request, a page_failed event and a clear message in the channel', async () => {
