@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InboundContext } from '../../src/core/inbound-event.ts';
 import { foldIncident } from '../../src/core/model/incident-state.ts';
-import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { createTestApp, type TestApp, testConfig } from '../support/test-app.ts';
 import { commandLine, hiddenCharacterIn } from './command-line-arbitraries.ts';
 
 /*
@@ -21,7 +21,10 @@ let incidentChannel: string;
 const outcomes = { answered: 0, refused: 0 };
 
 beforeAll(async () => {
-  app = createTestApp();
+  // The fuzz declares hundreds of incidents as one person: the declare and page limits would refuse most.
+  app = createTestApp({
+    config: testConfig({ rate_limits: { declare_per_user: 0, page_per_user: 0, page_per_workspace: 0 } }),
+  });
   await app.core.process({
     kind: 'command',
     text: 'start sev2 checkout errors',
