@@ -11,6 +11,7 @@ import { appRoutes } from './routes-app.ts';
 import { guildRoutes } from './routes-guild.ts';
 import { interactionRoutes } from './routes-interactions.ts';
 import { messageRoutes } from './routes-messages.ts';
+import { threadRoutes } from './routes-threads.ts';
 import { validateRequestBody } from './spec-validator.ts';
 
 export interface FakeDiscordRestOptions {
@@ -41,6 +42,7 @@ export class FakeDiscordRest {
     ...appRoutes,
     ...guildRoutes,
     ...messageRoutes,
+    ...threadRoutes,
     ...interactionRoutes,
   ]);
   private readonly violations: SpecViolation[] = [];
