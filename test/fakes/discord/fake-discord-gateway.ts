@@ -26,6 +26,11 @@ export interface FakeGatewayOptions {
   privilegedIntents?: PrivilegedIntents;
 }
 
+/** Discord's sharding formula: a guild belongs to shard `(guild_id >> 22) % num_shards`. */
+export function shardOfGuild(guildId: string, shards: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shards));
+}
+
 export interface IdentifyRecord {
   sessionId: string;
   token: string;
@@ -49,6 +54,8 @@ interface Session {
   seq: number;
   intents: number;
   buffer: { s: number; frame: string }[];
+  /** `[shard_id, num_shards]` from IDENTIFY; a session gets only its shard's guilds' events. */
+  shard: [number, number] | undefined;
 }
 
 type Frame = { op: number; d?: unknown; s?: number | null; t?: string | null };
@@ -83,8 +90,10 @@ export class FakeDiscordGateway {
     const enforce = this.options.enforceIntents ?? true;
     const needed = requiredIntent(t, d);
     const deliveredTo: string[] = [];
+    const guildId = typeof d.guild_id === 'string' ? d.guild_id : undefined;
     for (const session of this.sessions.values()) {
       if (enforce && needed !== null && !(session.intents & needed)) continue;
+      if (guildId !== undefined && !ownsGuild(session, guildId)) continue;
       const data = enforce ? applyMessageContentIntent(t, d, session.intents, this.state.ids.botUserId) : d;
       this.sendDispatch(session, t, data);
       deliveredTo.push(session.id);
@@ -230,7 +239,8 @@ export class FakeDiscordGateway {
       ws.close(4014, 'Disallowed intent(s).');
       return null;
     }
-    const session: Session = { id: randomBytes(16).toString('hex'), ws, seq: 0, intents, buffer: [] };
+    const shard = validShard(d.shard);
+    const session: Session = { id: randomBytes(16).toString('hex'), ws, seq: 0, intents, buffer: [], shard };
     this.sessions.set(session.id, session);
     const record = {
       sessionId: session.id,
@@ -241,9 +251,10 @@ export class FakeDiscordGateway {
       at: this.state.now(),
     };
     this.identifies.push(record);
-    const ready = readyPayload(this.state, session.id, this.url, d.shard, this.options.privilegedIntents);
+    const hasGuild = ownsGuild(session, this.state.guild.id);
+    const ready = readyPayload(this.state, session.id, this.url, d.shard, this.options.privilegedIntents, hasGuild);
     this.sendDispatch(session, 'READY', ready);
-    if (intents & Intent.Guilds) this.sendDispatch(session, 'GUILD_CREATE', guildCreateWire(this.state));
+    if (hasGuild && intents & Intent.Guilds) this.sendDispatch(session, 'GUILD_CREATE', guildCreateWire(this.state));
     for (const waiter of this.readyWaiters.splice(0)) waiter(record);
     return session;
   }
@@ -270,4 +281,16 @@ export class FakeDiscordGateway {
     if (session.buffer.length > 1000) session.buffer.shift();
     if (session.ws?.readyState === WebSocket.OPEN) session.ws.send(frame);
   }
+}
+
+function validShard(shard: unknown): [number, number] | undefined {
+  if (!Array.isArray(shard) || shard.length !== 2) return undefined;
+  const [id, count] = shard.map(Number);
+  if (id === undefined || count === undefined || !Number.isInteger(id) || !Number.isInteger(count) || count < 1)
+    return undefined;
+  return [id, count];
+}
+
+function ownsGuild(session: Session, guildId: string): boolean {
+  return !session.shard || shardOfGuild(guildId, session.shard[1]) === session.shard[0];
 }

@@ -55,6 +55,8 @@ export class FakeDiscordState {
   readonly roles = new Map<string, FakeRole>();
   readonly members = new Map<string, FakeMember>();
   readonly channels = new Map<string, FakeChannel>();
+  /** What GET /gateway/bot recommends; set to 2 to make a ShardingManager start two shards. */
+  gatewayShards = 1;
   readonly messages: MessageStore;
   readonly commands: CommandStore;
   echoBotMessages: boolean;

@@ -34,11 +34,12 @@ export function readyPayload(
   resumeUrl: string,
   shard: unknown,
   privileged: PrivilegedIntents = {},
+  hasGuild = true,
 ): Record<string, unknown> {
   return {
     v: 10,
     user: { ...userWire(state.botUser), verified: true, mfa_enabled: false },
-    guilds: [{ id: state.guild.id, unavailable: true }],
+    guilds: hasGuild ? [{ id: state.guild.id, unavailable: true }] : [],
     session_id: sessionId,
     resume_gateway_url: resumeUrl,
     shard: Array.isArray(shard) ? shard : [0, 1],

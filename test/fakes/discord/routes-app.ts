@@ -60,7 +60,7 @@ export const appRoutes: RouteDef[] = [
     handler: (ctx) =>
       json({
         url: `${ctx.origin.replace(/^http/, 'ws')}/gateway`,
-        shards: 1,
+        shards: ctx.state.gatewayShards,
         session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
       }),
   },
