@@ -22,6 +22,13 @@ export const ROLES: readonly Role[] = ['commander', 'comms', 'scribe'];
 export type Priority = 'high' | 'medium' | 'low';
 export const PRIORITIES: readonly Priority[] = ['high', 'medium', 'low'];
 
+/** Where an imported incident came from; `key` identifies the export's channel and time range. */
+export interface ImportMark {
+  source: 'slack-export' | 'discord-export';
+  file: string;
+  key: string;
+}
+
 export interface FileMeta {
   id: string;
   name: string;
@@ -46,6 +53,8 @@ export type IncidentEventBody =
       description?: string;
       /** Only its members see it: a private channel, and left out of lists, announcements and stats. */
       private?: true;
+      /** Read from an export after the fact: nobody is paged, no channel is opened. */
+      imported?: ImportMark;
     }
   | { type: 'channel_linked'; channel: string; channelName: string; url?: string }
   | { type: 'severity_changed'; from: Severity; to: Severity; reason?: string; automatic?: boolean }

@@ -1,4 +1,4 @@
-import type { Actor, IncidentStatus, Priority, Role, StoredEvent } from './events.ts';
+import type { Actor, ImportMark, IncidentStatus, Priority, Role, StoredEvent } from './events.ts';
 import { isChatter } from './events.ts';
 import type { IncidentRef } from './incident-ref.ts';
 import type { Severity } from './severity.ts';
@@ -28,6 +28,8 @@ export interface IncidentState {
   description?: string;
   /** Declared private: only the people in its channel see it anywhere. */
   private?: true;
+  /** Imported from an export (see ImportMark). */
+  imported?: ImportMark;
   severity: Severity;
   status: IncidentStatus | 'resolved';
   declaredAt: string;
@@ -82,6 +84,7 @@ function applyEvent(ref: IncidentRef, state: IncidentState | undefined, event: S
       title: event.title,
       ...(event.description === undefined ? {} : { description: event.description }),
       ...(event.private ? { private: true as const } : {}),
+      ...(event.imported ? { imported: event.imported } : {}),
       severity: event.severity,
       status: 'investigating',
       declaredAt: event.at,

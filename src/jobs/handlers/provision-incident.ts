@@ -11,7 +11,8 @@ export function provisionIncident(services: AppServices, platforms: PlatformRegi
   return async (data: unknown): Promise<void> => {
     const ref = data as IncidentRef;
     const state = await services.store.state(ref);
-    if (!state || state.channel) return;
+    // An imported incident keeps the channel it was exported from; none is opened for it.
+    if (!state || state.channel || state.imported) return;
     const platform = platforms.get(ref.platform);
     if (!platform) throw new Error(`no chat platform "${ref.platform}" in this process`);
     const space = await platform.provisionIncidentSpace(state);

@@ -12,7 +12,8 @@ export function pageOnDeclare(ctx: PagingContext) {
     const { services } = ctx;
     const log = await readPagingLog(services.store, ref);
     const declared = log[0];
-    if (declared?.event.type !== 'declared') return;
+    // An imported incident is history: nobody is woken for it.
+    if (declared?.event.type !== 'declared' || declared.event.imported) return;
     const severity = declared.event.severity;
     const chain = chainId(declared.revision);
     // A severity change before this job ran has started its own chain; this one is superseded.
