@@ -99,11 +99,10 @@ describe('a message said in the channel before it is linked', () => {
 describe('a bot stopped in the middle of provisioning', () => {
   it('is finished by the next bot on the same Redis, with nothing made twice', async () => {
     h = await harness();
-    // The first bot dies with the summary's pin unanswered: a job left behind, half done.
-    h.fake.failNext('pins.add', { lostAnswer: true });
-    h.fake.failNext('pins.add', { lostAnswer: true });
+    // The first bot stops with the channel created but its answer unheard: a job left behind.
+    h.fake.failNext('conversations.create', { lostAnswer: true });
     await h.command('start sev2 checkout errors', { channel_id: FAKE_IDS.general });
-    await h.fake.waitForCall('pins.add');
+    await h.fake.waitForCall('conversations.create');
     expect(await h.events('channel_linked')).toEqual([]);
     await h.stopBot();
     await h.startBot();
