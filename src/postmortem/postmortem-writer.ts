@@ -140,7 +140,12 @@ export class FilePostmortemWriter implements PostmortemWriter {
  * public write-up never overwrites the report draft. Named by the template itself, not by the
  * severity that chose it, so the same template always lands in the same file.
  */
-export function draftFileName(number: number, title: string, template: string, defaultTemplate: string): string {
+export function draftFileName(
+  number: number,
+  title: string,
+  template: string,
+  defaultTemplate: string,
+): string {
   const base = `${incidentLabel(number)}-${slugify(title)}`;
   return template === defaultTemplate ? `${base}.md` : `${base}.${slugify(template)}.md`;
 }

@@ -141,6 +141,9 @@ describe('/incident postmortem', () => {
     const { path } = await draftOf(session);
     await draftOf(session, 'sre');
     await draftOf(session);
-    expect(readdirSync(dirname(path)).sort()).toEqual(['INC-1-checkout-errors.md', 'INC-1-checkout-errors.sre.md']);
+    expect(readdirSync(dirname(path)).sort()).toEqual([
+      'INC-1-checkout-errors.md',
+      'INC-1-checkout-errors.sre.md',
+    ]);
   });
 });
