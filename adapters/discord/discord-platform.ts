@@ -5,6 +5,7 @@ import type {
   IncidentSpace,
   InteractiveMessage,
 } from '../../src/ports/chat-platform.ts';
+import type { ProvisioningProgress } from '../../src/ports/provisioning-journal.ts';
 import { canSeeIncident } from './channel-access.ts';
 import { DISCORD_PLATFORM, type DiscordContext } from './discord-context.ts';
 import { fetchHistory } from './fetch-history.ts';
@@ -24,8 +25,8 @@ export class DiscordPlatform implements ChatPlatform {
 
   constructor(private readonly ctx: DiscordContext) {}
 
-  provisionIncidentSpace(incident: IncidentState): Promise<IncidentSpace> {
-    return provisionDiscordIncident(this.ctx, incident);
+  provisionIncidentSpace(incident: IncidentState, progress: ProvisioningProgress): Promise<IncidentSpace> {
+    return provisionDiscordIncident(this.ctx, incident, progress);
   }
 
   async postMessage(_workspace: string, channel: string, reply: Reply): Promise<void> {

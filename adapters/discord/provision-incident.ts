@@ -1,13 +1,15 @@
+import type { GuildTextBasedChannel } from 'discord.js';
 import type { IncidentState } from '../../src/core/public-api.ts';
 import { incidentLabel, PermanentError, SystemError } from '../../src/core/public-api.ts';
 import type { IncidentSpace } from '../../src/ports/chat-platform.ts';
+import type { ProvisioningProgress } from '../../src/ports/provisioning-journal.ts';
 import { announceIncident } from './announce-incident.ts';
 import type { DiscordContext } from './discord-context.ts';
 import { DISCORD_LIMITS } from './discord-limits.ts';
 import { messageChannel } from './incident-channel.ts';
 import { MissingPermissionError } from './missing-permission.ts';
 import { postParts } from './post-parts.ts';
-import { openIncidentSpace } from './provision-space.ts';
+import { findIncidentSpace, openIncidentSpace } from './provision-space.ts';
 import { truncate } from './split-text.ts';
 import { findSummaryMessage } from './summary-lookup.ts';
 import { postSummary } from './summary-publisher.ts';
@@ -20,17 +22,34 @@ import { postSummary } from './summary-publisher.ts';
 export async function provisionDiscordIncident(
   ctx: DiscordContext,
   incident: IncidentState,
+  progress: ProvisioningProgress,
 ): Promise<IncidentSpace> {
   try {
-    const space = await openIncidentSpace(ctx, incident);
-    const channel = await messageChannel(ctx.client, space.id);
+    const guild = await ctx.client.guilds.fetch(incident.ref.workspace);
+    const asSpace = (made: GuildTextBasedChannel): IncidentSpace => ({
+      channelId: made.id,
+      channelName: made.name,
+      url: made.url,
+    });
+    // Each call is journalled: a retry after a crash finds the channel (or thread) by its name,
+    // and the summary among the channel's pins, instead of making them again.
+    const space = await progress.space(
+      async () => {
+        const found = await findIncidentSpace(ctx, guild, incident);
+        return found && asSpace(found);
+      },
+      async () => asSpace(await openIncidentSpace(ctx, incident)),
+    );
+    const channel = await messageChannel(ctx.client, space.channelId);
     const botId = ctx.client.user?.id ?? '';
-    // A retry after a crash finds the summary it already posted, and does not announce twice.
-    if (!(await findSummaryMessage(channel, botId))) {
-      await postSummary(ctx, channel, incident);
-      await announceIncident(ctx, space.guild, incident, space.id);
-    }
-    return { channelId: space.id, channelName: space.name, url: space.url };
+    await progress.step('summary', async () => {
+      const posted = await findSummaryMessage(channel, botId);
+      if (!posted) await postSummary(ctx, channel, incident);
+      // Posted by an attempt that stopped before pinning it: pinned now rather than posted again.
+      else if (!posted.pinned) await posted.pin('incident summary');
+    });
+    await progress.step('announce', () => announceIncident(ctx, guild, incident, space.channelId));
+    return space;
   } catch (error) {
     if (!isPermanent(error)) throw error;
     await tellDeclarer(ctx, incident, error);

@@ -51,6 +51,39 @@ export async function openIncidentSpace(
     : openChannel(ctx, guild, incident);
 }
 
+/**
+ * The channel (or thread) an earlier attempt created and did not live to record: named for the
+ * incident, under the incidents category (with the incident's label opening its topic), or a
+ * thread of the parent that tocsin started.
+ */
+export async function findIncidentSpace(
+  ctx: DiscordContext,
+  guild: Guild,
+  incident: IncidentState,
+): Promise<GuildTextBasedChannel | undefined> {
+  const name = spaceName(ctx, incident);
+  if (ctx.config.incident_space === 'thread') {
+    const parent = await findTextChannel(guild, ctx.config.thread_parent ?? incident.originChannel);
+    const active = await parent?.threads.fetchActive();
+    const threadName = truncate(name, DISCORD_LIMITS.threadName);
+    return active?.threads.find(
+      (thread) => thread.name === threadName && thread.ownerId === ctx.client.user?.id,
+    );
+  }
+  const marker = `${incidentLabel(incident.number)} `;
+  const channels = await guild.channels.fetch();
+  for (const channel of channels.values()) {
+    if (
+      channel?.type === ChannelType.GuildText &&
+      channel.name === name &&
+      (channel.topic ?? '').startsWith(marker)
+    ) {
+      return channel;
+    }
+  }
+  return undefined;
+}
+
 async function openChannel(
   ctx: DiscordContext,
   guild: Guild,

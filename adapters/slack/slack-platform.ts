@@ -9,6 +9,7 @@ import type {
   InteractiveMessage,
 } from '../../src/ports/chat-platform.ts';
 import type { IncidentStore } from '../../src/ports/incident-store.ts';
+import type { ProvisioningProgress } from '../../src/ports/provisioning-journal.ts';
 import { ChannelMembers } from './channel-members.ts';
 import { answerPrivately } from './deliver-reply.ts';
 import { explainSlackError } from './explain-slack-error.ts';
@@ -50,9 +51,12 @@ export class SlackPlatform implements ChatPlatform {
     return incident.channel ? this.members.has(incident.channel.id, userId) : false;
   }
 
-  async provisionIncidentSpace(incident: IncidentState): Promise<IncidentSpace> {
+  async provisionIncidentSpace(
+    incident: IncidentState,
+    progress: ProvisioningProgress,
+  ): Promise<IncidentSpace> {
     try {
-      return await provisionIncidentChannel(incident, { ...this.deps, summary: this.summary });
+      return await provisionIncidentChannel(incident, { ...this.deps, summary: this.summary }, progress);
     } catch (error) {
       if (error instanceof SlackPlatformError && error.transient) throw error;
       // Retrying cannot fix a missing scope or a revoked token: say so once, and stop the job.

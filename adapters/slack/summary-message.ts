@@ -32,6 +32,26 @@ export class SummaryMessage {
     return ts;
   }
 
+  /**
+   * Makes sure the channel has one pinned summary: a retry after a crash between posting and
+   * pinning pins the summary it finds among the channel's first messages instead of posting another.
+   */
+  async ensurePinned(incident: IncidentState, channel: string): Promise<void> {
+    if ((await this.find(channel)) !== undefined) return;
+    const history = await callSlack(
+      'conversations.history',
+      () => this.client.conversations.history({ channel, limit: 50 }),
+      channel,
+    );
+    const posted = ((history.messages ?? []) as PinnedMessage[]).find((message) => this.isSummary(message));
+    if (posted?.ts === undefined) {
+      await this.postAndPin(incident, channel);
+      return;
+    }
+    const ts = posted.ts;
+    await callSlack('pins.add', () => this.client.pins.add({ channel, timestamp: ts }), channel);
+  }
+
   /** Edits the pinned summary in place; pins a new one if someone unpinned or deleted it. */
   async refresh(incident: IncidentState, channel: string): Promise<void> {
     const ts = await this.find(channel);
@@ -46,14 +66,16 @@ export class SummaryMessage {
   async find(channel: string): Promise<string | undefined> {
     const answer = await callSlack('pins.list', () => this.client.pins.list({ channel }), channel);
     const items = (answer.items ?? []) as { message?: PinnedMessage }[];
-    const summary = items
-      .map((item) => item.message)
-      .find(
-        (message) =>
-          message !== undefined &&
-          (message.user === this.bot.userId || message.bot_id === this.bot.botId) &&
-          (message.blocks ?? []).some((block) => block.block_id === SUMMARY_BLOCK_ID),
-      );
+    const summary = items.map((item) => item.message).find((message) => this.isSummary(message));
     return summary?.ts;
+  }
+
+  /** tocsin's own message with the summary header. */
+  private isSummary(message: PinnedMessage | undefined): boolean {
+    return (
+      message !== undefined &&
+      (message.user === this.bot.userId || message.bot_id === this.bot.botId) &&
+      (message.blocks ?? []).some((block) => block.block_id === SUMMARY_BLOCK_ID)
+    );
   }
 }

@@ -20,6 +20,7 @@ import { OpenSeverityIndex } from '../storage/redis/open-severity-index.ts';
 import { RedisEventFeed } from '../storage/redis/redis-event-feed.ts';
 import { RedisIncidentStore } from '../storage/redis/redis-incident-store.ts';
 import { RedisKeys } from '../storage/redis/redis-keys.ts';
+import { RedisProvisioningJournal } from '../storage/redis/redis-provisioning-journal.ts';
 import { RedisRateLimiter } from '../storage/redis/redis-rate-limiter.ts';
 import type { AppServices } from './app-services.ts';
 import { coreObserver } from './core-observer.ts';
@@ -99,7 +100,10 @@ export function createApp(options: AppOptions): App {
   });
   options.metrics?.attach({ openIncidents: openIndex, queue: jobs.queue });
   watchQueueErrors(jobs.queue, options.logger);
-  jobs.handle('provision-incident', provisionIncident(services, platforms));
+  jobs.handle(
+    'provision-incident',
+    provisionIncident(services, platforms, new RedisProvisioningJournal(options.redis, store.keys)),
+  );
   jobs.handle('refresh-summary', refreshSummary(services, platforms));
   // --- Paging (issue #5): pagers, escalation chains, auto-escalation and reminders, all as jobs.
   registerPaging({

@@ -2,12 +2,9 @@ import type { Reply } from '../core/commands/reply.ts';
 import type { CapturedMessage } from '../core/model/captured-message.ts';
 import type { IncidentRef } from '../core/model/incident-ref.ts';
 import type { IncidentState } from '../core/model/incident-state.ts';
+import type { IncidentSpace, ProvisioningProgress } from './provisioning-journal.ts';
 
-export interface IncidentSpace {
-  channelId: string;
-  channelName: string;
-  url?: string;
-}
+export type { IncidentSpace };
 
 /** A message read back from a channel's history: the same shape live capture delivers. */
 export type HistoryMessage = CapturedMessage;
@@ -38,8 +35,12 @@ export interface InteractiveMessage {
  */
 export interface ChatPlatform {
   readonly name: string;
-  /** Creates the incident's channel (or thread), invites people, posts and pins the summary. */
-  provisionIncidentSpace(incident: IncidentState): Promise<IncidentSpace>;
+  /**
+   * Creates the incident's channel (or thread), invites people, posts and pins the summary, and
+   * announces it, making each of those platform calls through `progress` so that a retry after a
+   * crash repeats none of them.
+   */
+  provisionIncidentSpace(incident: IncidentState, progress: ProvisioningProgress): Promise<IncidentSpace>;
   postMessage(workspace: string, channel: string, reply: Reply): Promise<void>;
   /** Edits the pinned summary in place after a change. */
   refreshSummary?(incident: IncidentState): Promise<void>;

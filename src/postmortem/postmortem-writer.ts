@@ -114,7 +114,7 @@ export class FilePostmortemWriter implements PostmortemWriter {
     const path = join(
       this.outputDir,
       `${ref.platform}-${slugify(ref.workspace)}`,
-      `${incidentLabel(ref.number)}-${slugify(model.incident.title)}.md`,
+      draftFileName(ref.number, model.incident.title, template, this.config.postmortem.default_template),
     );
     const digest = createHash('sha256').update(content).digest('hex');
     if (!previousDraft) return { path, content, template, digest, changes: [] };
@@ -133,6 +133,21 @@ export class FilePostmortemWriter implements PostmortemWriter {
     const wanted = bySeverity ?? this.config.postmortem.default_template;
     return this.templates.has(wanted) ? wanted : (this.templateNames()[0] ?? wanted);
   }
+}
+
+/**
+ * `INC-1-<slug>.md` for the default template, `INC-1-<slug>.<template>.md` for any other, so a
+ * public write-up never overwrites the report draft. Named by the template itself, not by the
+ * severity that chose it, so the same template always lands in the same file.
+ */
+export function draftFileName(
+  number: number,
+  title: string,
+  template: string,
+  defaultTemplate: string,
+): string {
+  const base = `${incidentLabel(number)}-${slugify(title)}`;
+  return template === defaultTemplate ? `${base}.md` : `${base}.${slugify(template)}.md`;
 }
 
 function draftKey(path: string, digest: string): string {

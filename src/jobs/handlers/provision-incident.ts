@@ -1,13 +1,21 @@
 import type { AppServices } from '../../app/app-services.ts';
 import { appendSystemEvents } from '../../core/append-system-events.ts';
+import { backfillIncident } from '../../core/backfill-incident.ts';
 import type { IncidentRef } from '../../core/model/incident-ref.ts';
 import type { PlatformRegistry } from '../../ports/chat-platform.ts';
+import type { ProvisioningJournal } from '../../ports/provisioning-journal.ts';
+import { JournalledProgress } from './journalled-progress.ts';
 
 /**
- * Opens the incident's channel on its platform. Idempotent: a retry after a crash finds the
- * channel already linked and stops.
+ * Opens the incident's channel on its platform. Idempotent: every platform call is journalled,
+ * so a retry after a crash at any point finds the channel (and the summary, the announcement)
+ * again instead of making another; once the channel is linked, a retry stops at once.
  */
-export function provisionIncident(services: AppServices, platforms: PlatformRegistry) {
+export function provisionIncident(
+  services: AppServices,
+  platforms: PlatformRegistry,
+  journal: ProvisioningJournal,
+) {
   return async (data: unknown): Promise<void> => {
     const ref = data as IncidentRef;
     const state = await services.store.state(ref);
@@ -15,8 +23,15 @@ export function provisionIncident(services: AppServices, platforms: PlatformRegi
     if (!state || state.channel || state.imported) return;
     const platform = platforms.get(ref.platform);
     if (!platform) throw new Error(`no chat platform "${ref.platform}" in this process`);
-    const space = await platform.provisionIncidentSpace(state);
+    const progress = await JournalledProgress.load(journal, ref);
+    const space = await platform.provisionIncidentSpace(state, progress);
     await services.store.linkChannel(ref, space.channelId);
+    // Live capture ignores a channel until it is linked: what people said in it from its creation
+    // until now is read back (deduplicated by message id) before the link is logged.
+    await backfillIncident(services, {
+      ...state,
+      channel: { id: space.channelId, name: space.channelName },
+    });
     await appendSystemEvents(services, ref, (current) =>
       current.channel
         ? undefined

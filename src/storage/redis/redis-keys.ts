@@ -29,6 +29,10 @@ export class RedisKeys {
   revision(ref: IncidentRef): string {
     return `${this.ws(ref)}:inc:${ref.number}:rev`;
   }
+  /** What provisioning of the incident's channel intended and did (see RedisProvisioningJournal). */
+  provisioning(ref: IncidentRef): string {
+    return `${this.ws(ref)}:inc:${ref.number}:provisioning`;
+  }
   seenMessages(ref: IncidentRef): string {
     return `${this.ws(ref)}:inc:${ref.number}:seen`;
   }

@@ -28,13 +28,22 @@ export interface DropFault {
   dropConnection: true;
 }
 
-export type Fault = ErrorFault | StatusFault | DelayFault | DropFault;
+/**
+ * The call takes effect (the channel is created, the message posted), then the connection is
+ * destroyed before the answer: what a client sees when it crashes between a call and recording it.
+ */
+export interface LostAnswerFault {
+  lostAnswer: true;
+}
+
+export type Fault = ErrorFault | StatusFault | DelayFault | DropFault | LostAnswerFault;
 
 /** A short label for logs and `RecordedCall.fault`. */
 export function describeFault(fault: Fault): string {
   if ('error' in fault) return `error:${fault.error}`;
   if ('status' in fault) return `status:${fault.status}`;
   if ('delayMs' in fault) return `delay:${fault.delayMs}`;
+  if ('lostAnswer' in fault) return 'lost-answer';
   return 'drop';
 }
 

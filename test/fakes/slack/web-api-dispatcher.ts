@@ -116,6 +116,10 @@ export async function dispatchApiCall(
   };
   try {
     const result = await handler(ctx);
+    if (fault && 'lostAnswer' in fault) {
+      deps.recorder.complete(call, 0, { ok: true, ...result }, 'lost-answer');
+      return { kind: 'drop' };
+    }
     return json(200, { ok: true, ...result });
   } catch (error) {
     if (error instanceof SlackApiError) return json(200, { ok: false, error: error.code, ...error.extra });

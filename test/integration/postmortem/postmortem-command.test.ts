@@ -136,10 +136,14 @@ describe('/incident postmortem', () => {
     expect(draft).toContain('- **Duration**: 00:00');
   });
 
-  it('leaves only the draft in the folder, no temporary file', async () => {
+  it('leaves only the drafts in the folder, no temporary file', async () => {
     await declared();
     const { path } = await draftOf(session);
     await draftOf(session, 'sre');
-    expect(readdirSync(dirname(path))).toEqual(['INC-1-checkout-errors.md']);
+    await draftOf(session);
+    expect(readdirSync(dirname(path)).sort()).toEqual([
+      'INC-1-checkout-errors.md',
+      'INC-1-checkout-errors.sre.md',
+    ]);
   });
 });
