@@ -30,7 +30,13 @@ export class ConsoleCapture {
     const messageId = this.said.lastBy(context.channel, context.actor.id);
     if (!messageId) return nothingOfYours(context, 'edit');
     if (!text) return ephemeral('Usage: /edit <new text>');
-    return this.runtime.answer({ kind: 'message-edited', messageId, text, editedAt: this.clock.now(), context });
+    return this.runtime.answer({
+      kind: 'message-edited',
+      messageId,
+      text,
+      editedAt: this.clock.now(),
+      context,
+    });
   }
 
   async remove(context: InboundContext): Promise<Reply | undefined> {
@@ -42,7 +48,8 @@ export class ConsoleCapture {
 
   async pin(context: InboundContext, pinned: boolean): Promise<Reply | undefined> {
     const messageId = this.said.lastIn(context.channel);
-    if (!messageId) return ephemeral(`Nothing has been said in #${context.channel} to ${pinned ? 'pin' : 'unpin'}.`);
+    if (!messageId)
+      return ephemeral(`Nothing has been said in #${context.channel} to ${pinned ? 'pin' : 'unpin'}.`);
     return this.runtime.answer({ kind: pinned ? 'message-promoted' : 'message-demoted', messageId, context });
   }
 }

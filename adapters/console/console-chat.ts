@@ -29,7 +29,7 @@ const CONSOLE_HELP = [
   '  /join <channel>           move to another channel',
   '  /clock YYYY-MM-DD HH:MM[ TZ] | /clock now   set the simulated clock',
   '  /edit <text> | /delete     edit or delete your last message in this channel',
-  '  /pin | /unpin              put the channel\'s last message on the timeline (📌), or take it off',
+  "  /pin | /unpin              put the channel's last message on the timeline (📌), or take it off",
   '  /quit                     leave',
   '  anything else             a chat message in the current channel',
 ].join('\n');

@@ -31,8 +31,9 @@ export function attachCapture(ctx: DiscordContext): void {
     warned = true;
     ctx.logger.warn('a message arrived without content: is the MessageContent intent enabled for the bot?');
   };
-  client.on(Events.MessageCreate, (message) =>
-    void inbound.run('message', () => onMessage(ctx, message, warnEmpty)),
+  client.on(
+    Events.MessageCreate,
+    (message) => void inbound.run('message', () => onMessage(ctx, message, warnEmpty)),
   );
   client.on(Events.MessageUpdate, (_old, message) => {
     void inbound.run('edit', () => onEdit(ctx, message));
@@ -43,11 +44,13 @@ export function attachCapture(ctx: DiscordContext): void {
   client.on(Events.MessageBulkDelete, (messages) => {
     for (const message of messages.values()) void inbound.run('delete', () => onDelete(ctx, message));
   });
-  client.on(Events.MessageReactionAdd, (reaction, user) =>
-    void inbound.run('reaction', () => onReaction(ctx, reaction, user, true)),
+  client.on(
+    Events.MessageReactionAdd,
+    (reaction, user) => void inbound.run('reaction', () => onReaction(ctx, reaction, user, true)),
   );
-  client.on(Events.MessageReactionRemove, (reaction, user) =>
-    void inbound.run('reaction', () => onReaction(ctx, reaction, user, false)),
+  client.on(
+    Events.MessageReactionRemove,
+    (reaction, user) => void inbound.run('reaction', () => onReaction(ctx, reaction, user, false)),
   );
 }
 

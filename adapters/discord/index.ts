@@ -65,8 +65,9 @@ export async function startDiscordAdapter(
     logger: log,
     inbound,
   };
-  client.on(Events.InteractionCreate, (interaction) =>
-    void inbound.run('interaction', () => handleInteraction(ctx, interaction)),
+  client.on(
+    Events.InteractionCreate,
+    (interaction) => void inbound.run('interaction', () => handleInteraction(ctx, interaction)),
   );
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
   attachCapture(ctx);

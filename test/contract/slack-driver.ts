@@ -61,7 +61,13 @@ export async function startSlackDriver(): Promise<AdapterDriver> {
         channel,
         hidden: true,
         ts: h.fake.workspace.nextTs(),
-        message: { type: 'message', user, text, ts: message.id, edited: { user, ts: h.fake.workspace.nextTs() } },
+        message: {
+          type: 'message',
+          user,
+          text,
+          ts: message.id,
+          edited: { user, ts: h.fake.workspace.nextTs() },
+        },
         previous_message: { type: 'message', user, text: '', ts: message.id },
       });
     },

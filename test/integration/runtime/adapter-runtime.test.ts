@@ -46,5 +46,4 @@ describe('the adapter runtime between a platform and the core', () => {
     });
     expect(warnings).toEqual(['the core could not process a message-deleted']);
   });
-
 });

@@ -36,7 +36,9 @@ describe('work an adapter does after acknowledging a delivery', () => {
     const work = new WorkInFlight(log.warn);
     work.close();
     let ran = false;
-    await work.run('button', async () => void (ran = true));
+    await work.run('button', async () => {
+      ran = true;
+    });
     expect(ran).toBe(false);
     expect(log.lines).toEqual(['button arrived while stopping; not handled']);
   });
