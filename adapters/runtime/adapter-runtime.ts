@@ -64,10 +64,6 @@ export class AdapterRuntime {
     return this.work.run(label, work);
   }
 
-  get pending(): number {
-    return this.work.pending;
-  }
-
   /** Takes no new work from now on (a shutdown); work already started carries on. */
   close(): void {
     this.work.close();

@@ -34,10 +34,6 @@ export class WorkInFlight {
     }
   }
 
-  get pending(): number {
-    return this.tracker.count;
-  }
-
   /** Takes no new work from now on; work already started carries on. */
   close(): void {
     this.tracker.close();
