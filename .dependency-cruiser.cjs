@@ -54,6 +54,21 @@ module.exports = {
       to: { path: '^(src/(app|storage|jobs|paging|postmortem|redaction)/|node_modules/bullmq/)' },
     },
     {
+      name: 'adapter-runtime-stays-neutral',
+      severity: 'error',
+      comment:
+        'adapters/runtime is what Slack, Discord and the console share: it knows none of them, nor their libraries.',
+      from: { path: '^adapters/runtime/' },
+      to: { path: '^(adapters/(?!runtime/)|node_modules/(@slack|discord\\.js|@discordjs)/)' },
+    },
+    {
+      name: 'adapters-stay-apart',
+      severity: 'error',
+      comment: 'One platform never reaches into another; what they share lives in adapters/runtime.',
+      from: { path: '^adapters/([^/]+)/' },
+      to: { path: '^adapters/', pathNot: '^adapters/($1|runtime)/' },
+    },
+    {
       name: 'src-never-imports-adapters',
       severity: 'error',
       comment: 'Adapters import src/, never the reverse (the composition root main.ts wires them).',

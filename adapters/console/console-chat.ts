@@ -1,8 +1,11 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { AdjustableClock, InboundContext, IncidentCore } from '../../src/core/public-api.ts';
-import { formatClock, parseDateTime, systemErrorReply } from '../../src/core/public-api.ts';
+import { formatClock, parseDateTime, type Reply } from '../../src/core/public-api.ts';
 import type { JobQueue } from '../../src/ports/job-queue.ts';
+import { AdapterRuntime } from '../runtime/adapter-runtime.ts';
+import type { Warn } from '../runtime/work-in-flight.ts';
+import { ConsoleCapture } from './console-capture.ts';
 import { CONSOLE_PLATFORM, CONSOLE_WORKSPACE } from './console-platform.ts';
 import { renderConsoleReply } from './render-console-reply.ts';
 
@@ -15,6 +18,8 @@ export interface ConsoleChatOptions {
   timeZone: string;
   user?: string;
   channel?: string;
+  /** Where failures of the core are logged; the person reads the shared wording either way. */
+  warn?: Warn;
 }
 
 const CONSOLE_HELP = [
@@ -23,6 +28,8 @@ const CONSOLE_HELP = [
   '  /as <name>                speak as another person',
   '  /join <channel>           move to another channel',
   '  /clock YYYY-MM-DD HH:MM[ TZ] | /clock now   set the simulated clock',
+  '  /edit <text> | /delete     edit or delete your last message in this channel',
+  "  /pin | /unpin              put the channel's last message on the timeline (📌), or take it off",
   '  /quit                     leave',
   '  anything else             a chat message in the current channel',
 ].join('\n');
@@ -34,11 +41,14 @@ const CONSOLE_HELP = [
 export class ConsoleChat {
   private user: string;
   private channel: string;
-  private sequence = 0;
+  private readonly runtime: AdapterRuntime;
+  private readonly capture: ConsoleCapture;
 
   constructor(private readonly options: ConsoleChatOptions) {
     this.user = options.user ?? 'you';
     this.channel = options.channel ?? 'general';
+    this.runtime = new AdapterRuntime({ core: options.core, warn: options.warn ?? (() => {}) });
+    this.capture = new ConsoleCapture(this.runtime, options.clock);
   }
 
   print(text: string): void {
@@ -73,7 +83,7 @@ export class ConsoleChat {
     try {
       return await this.dispatch(line);
     } catch (error) {
-      this.print(renderConsoleReply(systemErrorReply(error), this.channel));
+      this.answer(this.runtime.failed(`the console could not handle ${JSON.stringify(line)}`, error));
       return true;
     }
   }
@@ -102,12 +112,22 @@ export class ConsoleChat {
       case '/incident':
         await this.command(rest);
         return true;
+      case '/edit':
+        this.answer(await this.capture.edit(this.context(), rest));
+        return true;
+      case '/delete':
+        this.answer(await this.capture.remove(this.context()));
+        return true;
+      case '/pin':
+      case '/unpin':
+        this.answer(await this.capture.pin(this.context(), word === '/pin'));
+        return true;
       default:
         if (word.startsWith('/')) {
           this.print(`Unknown console command ${word}. ${CONSOLE_HELP}`);
           return true;
         }
-        await this.message(line);
+        this.answer(await this.capture.say(this.context(), line));
         return true;
     }
   }
@@ -139,9 +159,9 @@ export class ConsoleChat {
 
   private async command(text: string): Promise<void> {
     const { core, jobs } = this.options;
-    const reply = await core.process({ kind: 'command', text, context: this.context() });
+    const reply = await this.runtime.command({ kind: 'command', text, context: this.context() });
     if (!reply) return;
-    this.print(renderConsoleReply(reply, this.channel));
+    this.answer(reply);
     await jobs.settle();
     // Declaring moves you into the new incident's channel, as the platforms' clients do.
     if (reply.incident && !reply.error && /^start\b/i.test(text.trim())) {
@@ -150,16 +170,7 @@ export class ConsoleChat {
     }
   }
 
-  private async message(text: string): Promise<void> {
-    const { core, clock } = this.options;
-    const occurredAt = clock.now();
-    this.sequence += 1;
-    await core.process({
-      kind: 'message',
-      messageId: `${occurredAt.getTime()}.${String(this.sequence).padStart(6, '0')}`,
-      text,
-      occurredAt,
-      context: this.context(),
-    });
+  private answer(reply: Reply | undefined): void {
+    if (reply) this.print(renderConsoleReply(reply, this.channel));
   }
 }

@@ -1,5 +1,5 @@
 import type { IncidentState, Reply } from '../../src/core/public-api.ts';
-import { incidentLabel, slugify } from '../../src/core/public-api.ts';
+import { incidentLabel, redactReply, slugify } from '../../src/core/public-api.ts';
 import type { ChatPlatform, IncidentSpace, InteractiveMessage } from '../../src/ports/chat-platform.ts';
 import type { TextRedactor } from '../../src/ports/redactor.ts';
 import { renderConsoleReply } from './render-console-reply.ts';
@@ -7,13 +7,17 @@ import { renderConsoleReply } from './render-console-reply.ts';
 export const CONSOLE_PLATFORM = 'console';
 export const CONSOLE_WORKSPACE = 'local';
 
-/** The terminal as a chat platform: channels are just names, and posting is printing. */
+/**
+ * The terminal as a chat platform: channels are just names, and posting is printing. Jobs post
+ * here (notices, pages), and their text never passed the core's redaction: it is redacted here,
+ * once, as on Slack and Discord.
+ */
 export class ConsolePlatform implements ChatPlatform {
   readonly name = CONSOLE_PLATFORM;
 
   constructor(
     private readonly print: (text: string) => void,
-    /** The app's redactor: a channel name is kept in the log and shown everywhere the incident is. */
+    /** The app's redactor, for channel names (kept in the log, shown everywhere) and jobs' posts. */
     private readonly redactor: TextRedactor,
   ) {}
 
@@ -28,15 +32,15 @@ export class ConsolePlatform implements ChatPlatform {
   }
 
   async postMessage(_workspace: string, channel: string, reply: Reply): Promise<void> {
-    this.print(renderConsoleReply(reply, channel));
+    this.print(renderConsoleReply(redactReply(reply, this.redactor), channel));
   }
 
   async sendDirectMessage(_workspace: string, userId: string, message: InteractiveMessage): Promise<void> {
-    this.print(`[DM @${userId}] tocsin: ${renderInteractive(message)}`);
+    this.print(`[DM @${userId}] tocsin: ${this.redactor.redact(renderInteractive(message))}`);
   }
 
   async postInteractive(_workspace: string, channel: string, message: InteractiveMessage): Promise<void> {
-    this.print(`[#${channel}] tocsin: ${renderInteractive(message)}`);
+    this.print(`[#${channel}] tocsin: ${this.redactor.redact(renderInteractive(message))}`);
   }
 }
 

@@ -1,5 +1,5 @@
 import { MessageFlags, type RepliableInteraction } from 'discord.js';
-import { type Reply, redactReply } from '../../src/core/public-api.ts';
+import type { Reply } from '../../src/core/public-api.ts';
 import { NO_MENTIONS } from './allowed-mentions.ts';
 import { where } from './bot-permissions.ts';
 import type { DiscordContext } from './discord-context.ts';
@@ -15,6 +15,7 @@ export type Acknowledgement = 'deferred-reply' | 'deferred-update';
  * Renders the core's reply for an interaction that was already deferred. Ephemeral replies go to
  * the person (the deferred reply, then follow-ups); channel replies are posted in `target`, and
  * the "thinking…" placeholder is removed, unless there is something the person alone should read.
+ * The core redacted the reply on its way out (IncidentCore.process), so it is rendered as it is.
  */
 export async function answerInteraction(
   ctx: DiscordContext,
@@ -29,17 +30,16 @@ export async function answerInteraction(
     if (ack === 'deferred-reply') await interaction.deleteReply();
     return;
   }
-  const safe = redactReply(reply, ctx.redactor);
-  if (safe.visibility === 'ephemeral') {
-    await tellPerson(interaction, ack, renderReply({ ...safe, text: withNotes(safe.text, warnings) }));
+  if (reply.visibility === 'ephemeral') {
+    await tellPerson(interaction, ack, renderReply({ ...reply, text: withNotes(reply.text, warnings) }));
     return;
   }
   try {
-    await postParts(await messageChannel(ctx.client, target), renderReply(safe));
+    await postParts(await messageChannel(ctx.client, target), renderReply(reply));
   } catch (error) {
     if (!(error instanceof MissingPermissionError)) throw error;
-    const text = `That was recorded, but I could not post it in the channel. ${error.message}\n\n${safe.text}`;
-    await tellPerson(interaction, ack, renderReply({ ...safe, visibility: 'ephemeral', text }));
+    const text = `That was recorded, but I could not post it in the channel. ${error.message}\n\n${reply.text}`;
+    await tellPerson(interaction, ack, renderReply({ ...reply, visibility: 'ephemeral', text }));
     return;
   }
   const notes = interaction.channelId === target ? warnings : [`Posted in ${where(target)}.`, ...warnings];

@@ -24,26 +24,33 @@ const UNKNOWN_ACTOR: Actor = { id: 'unknown', name: 'someone' };
  * Channels without an incident are dropped by the core; the bot's own messages never get there.
  */
 export function attachCapture(ctx: DiscordContext): void {
-  const { client, tracker } = ctx;
+  const { client, inbound } = ctx;
   let warned = false;
   const warnEmpty = () => {
     if (warned) return;
     warned = true;
     ctx.logger.warn('a message arrived without content: is the MessageContent intent enabled for the bot?');
   };
-  client.on(Events.MessageCreate, (message) =>
-    tracker.run('message', () => onMessage(ctx, message, warnEmpty)),
+  client.on(
+    Events.MessageCreate,
+    (message) => void inbound.run('message', () => onMessage(ctx, message, warnEmpty)),
   );
-  client.on(Events.MessageUpdate, (_old, message) => tracker.run('edit', () => onEdit(ctx, message)));
-  client.on(Events.MessageDelete, (message) => tracker.run('delete', () => onDelete(ctx, message)));
-  client.on(Events.MessageBulkDelete, (messages) => {
-    for (const message of messages.values()) tracker.run('delete', () => onDelete(ctx, message));
+  client.on(Events.MessageUpdate, (_old, message) => {
+    void inbound.run('edit', () => onEdit(ctx, message));
   });
-  client.on(Events.MessageReactionAdd, (reaction, user) =>
-    tracker.run('reaction', () => onReaction(ctx, reaction, user, true)),
+  client.on(Events.MessageDelete, (message) => {
+    void inbound.run('delete', () => onDelete(ctx, message));
+  });
+  client.on(Events.MessageBulkDelete, (messages) => {
+    for (const message of messages.values()) void inbound.run('delete', () => onDelete(ctx, message));
+  });
+  client.on(
+    Events.MessageReactionAdd,
+    (reaction, user) => void inbound.run('reaction', () => onReaction(ctx, reaction, user, true)),
   );
-  client.on(Events.MessageReactionRemove, (reaction, user) =>
-    tracker.run('reaction', () => onReaction(ctx, reaction, user, false)),
+  client.on(
+    Events.MessageReactionRemove,
+    (reaction, user) => void inbound.run('reaction', () => onReaction(ctx, reaction, user, false)),
   );
 }
 
@@ -61,7 +68,7 @@ async function onMessage(ctx: DiscordContext, message: Message, warnEmpty: () =>
     message.channel,
     message.channelId,
   );
-  await ctx.app.core.process({
+  await ctx.inbound.answer({
     kind: 'message',
     messageId: message.id,
     text,
@@ -82,7 +89,7 @@ async function onEdit(ctx: DiscordContext, message: Message | PartialMessage): P
     message.channel,
     message.channelId,
   );
-  await ctx.app.core.process({
+  await ctx.inbound.answer({
     kind: 'message-edited',
     messageId: message.id,
     text: messageText(message),
@@ -100,7 +107,7 @@ async function onDelete(ctx: DiscordContext, message: Message | PartialMessage):
     message.channelId,
   );
   const actor = message.author ? actorOf(message.author, message.member) : UNKNOWN_ACTOR;
-  await ctx.app.core.process({
+  await ctx.inbound.answer({
     kind: 'message-deleted',
     messageId: message.id,
     context: context(message.guildId, place.channel, actor),
@@ -126,7 +133,7 @@ async function onReaction(
   );
   const person = user.partial ? await user.fetch() : user;
   const actor = actorOf(person, message.guild?.members.cache.get(person.id));
-  await ctx.app.core.process({
+  await ctx.inbound.answer({
     kind: added ? 'message-promoted' : 'message-demoted',
     messageId: message.id,
     context: context(message.guildId, place.channel, actor),

@@ -3,8 +3,7 @@ import type { AppConfig } from '../../src/config/config-schema.ts';
 import type { Logger } from '../../src/logging/create-logger.ts';
 import type { TextRedactor } from '../../src/ports/redactor.ts';
 import type { AdapterApp as App } from '../../src/ports/running-adapter.ts';
-import type { SerialByKey } from './serial-by-key.ts';
-import type { WorkTracker } from './work-tracker.ts';
+import type { AdapterRuntime } from '../runtime/adapter-runtime.ts';
 
 export const DISCORD_PLATFORM = 'discord';
 
@@ -15,7 +14,6 @@ export interface DiscordContext {
   config: AppConfig['discord'];
   redactor: TextRedactor;
   logger: Logger;
-  tracker: WorkTracker;
-  /** Commands per incident channel, one at a time (see SerialByKey). */
-  commandQueue: SerialByKey;
+  /** The shared adapter runtime: commands per channel in order, tracked handlers, the core's answers. */
+  inbound: AdapterRuntime;
 }

@@ -29,6 +29,7 @@ export class DiscordPlatform implements ChatPlatform {
     return provisionDiscordIncident(this.ctx, incident, progress);
   }
 
+  /** Jobs post here (notices, pages): their text did not pass the core's redaction, so it is redacted here. */
   async postMessage(_workspace: string, channel: string, reply: Reply): Promise<void> {
     const target = await messageChannel(this.ctx.client, channel);
     await postParts(target, renderReply(redactReply(reply, this.ctx.redactor)));

@@ -1,6 +1,6 @@
 import type { ButtonInteraction, StringSelectMenuInteraction } from 'discord.js';
 import type { InboundContext, InboundEvent } from '../../src/core/public-api.ts';
-import { ephemeral, type Reply, systemErrorReply } from '../../src/core/public-api.ts';
+import { ephemeral } from '../../src/core/public-api.ts';
 import { answerInteraction } from './answer-interaction.ts';
 import type { ComponentAction } from './custom-ids.ts';
 import { actorOf, rolesOf } from './discord-actor.ts';
@@ -39,14 +39,7 @@ export async function handleComponent(
     groups: rolesOf(interaction.member),
     eventId: interaction.id,
   };
-  let reply: Reply | undefined;
-  try {
-    reply = await ctx.commandQueue.run(`${workspace}:${channel}`, () =>
-      ctx.app.core.process(toEvent(action, interaction, context)),
-    );
-  } catch (error) {
-    reply = systemErrorReply(error);
-  }
+  const reply = await ctx.inbound.command(toEvent(action, interaction, context));
   await answerInteraction(ctx, interaction, 'deferred-update', reply, channel);
 }
 

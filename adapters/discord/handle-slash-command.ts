@@ -1,6 +1,6 @@
 import { ApplicationCommandOptionType, type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
 import type { RawOptions } from '../../src/core/public-api.ts';
-import { ephemeral, findCommand, type Reply, systemErrorReply } from '../../src/core/public-api.ts';
+import { ephemeral, findCommand } from '../../src/core/public-api.ts';
 import { answerInteraction } from './answer-interaction.ts';
 import { actorOf, rolesOf, userMention } from './discord-actor.ts';
 import { DISCORD_PLATFORM, type DiscordContext } from './discord-context.ts';
@@ -49,27 +49,19 @@ export async function handleSlashCommand(
     interaction.channel,
     interaction.channelId,
   );
-  let reply: Reply | undefined;
-  try {
-    const options = await readOptions(interaction);
-    reply = await ctx.commandQueue.run(`${guildId}:${place.channel}`, () =>
-      ctx.app.core.process({
-        kind: 'command-options',
-        name,
-        options,
-        context: {
-          platform: DISCORD_PLATFORM,
-          workspace: guildId,
-          channel: place.channel,
-          actor: actorOf(interaction.user, interaction.member),
-          groups: rolesOf(interaction.member),
-          eventId: interaction.id,
-        },
-      }),
-    );
-  } catch (error) {
-    reply = systemErrorReply(error);
-  }
+  const reply = await ctx.inbound.command({
+    kind: 'command-options',
+    name,
+    options: await readOptions(interaction),
+    context: {
+      platform: DISCORD_PLATFORM,
+      workspace: guildId,
+      channel: place.channel,
+      actor: actorOf(interaction.user, interaction.member),
+      groups: rolesOf(interaction.member),
+      eventId: interaction.id,
+    },
+  });
   // Confirmations go where the command was typed (the incident channel, or a thread inside it).
   await answerInteraction(
     ctx,

@@ -4,6 +4,7 @@ import { secretValues } from '../../src/config/read-env.ts';
 import { backfillOpenIncidents, SystemError } from '../../src/core/public-api.ts';
 import { createLogger, type Logger } from '../../src/logging/create-logger.ts';
 import type { AdapterStartOptions, RunningAdapter } from '../../src/ports/running-adapter.ts';
+import { AdapterRuntime } from '../runtime/adapter-runtime.ts';
 import { buildSlashCommands } from './build-slash-commands.ts';
 import { attachCapture } from './capture-listeners.ts';
 import { createDiscordClient } from './discord-client.ts';
@@ -13,8 +14,6 @@ import { handleInteraction } from './handle-interaction.ts';
 import { inviteUrl } from './invite-url.ts';
 import { checkOverwriteConfig } from './permission-overwrites.ts';
 import { registerCommands } from './register-commands.ts';
-import { SerialByKey } from './serial-by-key.ts';
-import { WorkTracker } from './work-tracker.ts';
 
 /** The running adapter, plus what tests and a graceful shutdown wait on. */
 export interface DiscordAdapter extends RunningAdapter {
@@ -52,7 +51,11 @@ export async function startDiscordAdapter(
     })
   ).child({ adapter: DISCORD_PLATFORM });
   const client = createDiscordClient({ apiUrl: discord.apiUrl });
-  const tracker = new WorkTracker(log);
+  // Handlers the gateway started and nobody awaits: a failure is logged, never a crash.
+  const inbound = new AdapterRuntime({
+    core: app.core,
+    warn: (message, error) => log.error(error === undefined ? {} : { err: error }, message),
+  });
   const ctx: DiscordContext = {
     client,
     app,
@@ -60,11 +63,11 @@ export async function startDiscordAdapter(
     // The app's one redactor (built from the config's extra patterns), so every exit redacts alike.
     redactor: app.services.redactor,
     logger: log,
-    tracker,
-    commandQueue: new SerialByKey(),
+    inbound,
   };
-  client.on(Events.InteractionCreate, (interaction) =>
-    tracker.run('interaction', () => handleInteraction(ctx, interaction)),
+  client.on(
+    Events.InteractionCreate,
+    (interaction) => void inbound.run('interaction', () => handleInteraction(ctx, interaction)),
   );
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
   attachCapture(ctx);
@@ -99,7 +102,7 @@ export async function startDiscordAdapter(
   }
   log.info({ invite: inviteUrl(discord.apiUrl, discord.applicationId) }, 'discord adapter ready');
   const backfilled = app.readiness.startTask('discord backfill');
-  tracker.run('backfill', async () => {
+  void inbound.run('backfill', async () => {
     try {
       const written = await backfillOpenIncidents(app.services, DISCORD_PLATFORM);
       log.info({ written }, 'discord backfill done');
@@ -111,12 +114,12 @@ export async function startDiscordAdapter(
   return {
     name: DISCORD_PLATFORM,
     isReady: () => !stopped && client.isReady(),
-    idle: () => tracker.idle(),
+    idle: () => inbound.idle(),
     stop: async () => {
       if (stopped) return;
       stopped = true;
       client.removeAllListeners(Events.InteractionCreate);
-      await tracker.idle();
+      await inbound.idle();
       await client.destroy();
     },
   };

@@ -28,7 +28,6 @@ export interface ReplyRoute {
 
 export interface DeliveryDeps {
   poster: SlackPoster;
-  redact: (text: string) => string;
   warn: (message: string, error?: unknown) => void;
 }
 
@@ -39,10 +38,8 @@ export interface DeliveryDeps {
  * A Slack refusal along the way is explained to the person instead of being swallowed.
  */
 export async function deliverReply(reply: Reply, route: ReplyRoute, deps: DeliveryDeps): Promise<void> {
-  const rendered = renderReply(reply, {
-    redact: deps.redact,
-    ...(route.byline ? { byline: route.byline } : {}),
-  });
+  // The core redacted its reply on the way out (IncidentCore.process): no second pass here.
+  const rendered = renderReply(reply, route.byline ? { byline: route.byline } : {});
   const visibility = reply.visibility;
   try {
     for (const message of rendered.messages) await send(message, visibility, route, deps);

@@ -5,7 +5,7 @@ import { explainSlackError } from './explain-slack-error.ts';
 import { ACTION_CHANGE_SEVERITY, ACTION_RUN_COMMAND, decodeButtonValue } from './interaction-ids.ts';
 import { severityModal } from './modal-views.ts';
 import { asRespond } from './register-slash-command.ts';
-import { commandReply, SLACK_PLATFORM, slackContext } from './slack-context.ts';
+import { SLACK_PLATFORM, slackContext } from './slack-context.ts';
 import { callSlack } from './slack-platform-error.ts';
 import { ackTimer, type SlackRuntime } from './slack-runtime.ts';
 import { escapeMrkdwn } from './slack-text.ts';
@@ -25,13 +25,13 @@ export function registerButtons(bolt: App, runtime: SlackRuntime): void {
     const acked = ackTimer(runtime);
     await ack();
     acked();
-    await runtime.work.run('button', async () => {
+    await runtime.inbound.run('button', async () => {
       const value = decodeButtonValue(action.value);
       const pressedIn = body.channel?.id ?? body.container?.channel_id;
       const channel = value?.channel ?? pressedIn;
       if (!value || !channel) return;
       const actor = { id: body.user.id, name: body.user.name ?? body.user.username ?? body.user.id };
-      const reply = await commandReply(runtime, {
+      const reply = await runtime.inbound.command({
         kind: 'command',
         text: value.command,
         context: slackContext(teamOf(body), channel, actor, `action:${body.trigger_id}`, runtime.groups),
@@ -52,7 +52,7 @@ export function registerButtons(bolt: App, runtime: SlackRuntime): void {
     const acked = ackTimer(runtime);
     await ack();
     acked();
-    await runtime.work.run('change severity button', async () => {
+    await runtime.inbound.run('change severity button', async () => {
       const channel = body.channel?.id ?? body.container?.channel_id ?? '';
       const incident = await currentIncident(runtime, teamOf(body), Number(action.value));
       const view = severityModal(

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { captureEventOf, type SlackMessageEvent } from './capture-message.ts';
-import { coreReply, slackContext } from './slack-context.ts';
+import { slackContext } from './slack-context.ts';
 import type { SlackRuntime } from './slack-runtime.ts';
 
 /** 📌 promotes a message to the timeline; taking it away demotes it again. */
@@ -24,14 +24,14 @@ interface EventEnvelope {
 export function registerEventCapture(bolt: App, runtime: SlackRuntime): void {
   bolt.event('message', async ({ event, body }) => {
     const envelope = body as EventEnvelope;
-    await runtime.work.run('message event', async () => {
+    await runtime.inbound.run('message event', async () => {
       const inbound = await captureEventOf(
         runtime,
         event as SlackMessageEvent,
         envelope.team_id ?? '',
         envelope.event_id,
       );
-      if (inbound) await coreReply(runtime, inbound);
+      if (inbound) await runtime.inbound.answer(inbound);
     });
   });
 
@@ -42,9 +42,9 @@ export function registerEventCapture(bolt: App, runtime: SlackRuntime): void {
       const { channel, ts } = event.item;
       if (!channel || !ts || !event.user) return;
       const user = event.user;
-      await runtime.work.run(kind, async () => {
+      await runtime.inbound.run(kind, async () => {
         const actor = await runtime.users.actor(user);
-        await coreReply(runtime, {
+        await runtime.inbound.answer({
           kind,
           messageId: ts,
           context: slackContext(envelope.team_id ?? '', channel, actor, envelope.event_id),

@@ -3,7 +3,7 @@ import type { RawOptions } from '../../src/core/public-api.ts';
 import { deliverReply, type ReplyRoute } from './deliver-reply.ts';
 import { DECLARE_MODAL, SEVERITY_MODAL } from './interaction-ids.ts';
 import { inputValue, parseOrigin } from './modal-views.ts';
-import { commandReply, slackContext } from './slack-context.ts';
+import { slackContext } from './slack-context.ts';
 import { ackTimer, type SlackRuntime } from './slack-runtime.ts';
 
 type Values = Parameters<typeof inputValue>[0];
@@ -19,12 +19,12 @@ export function registerModals(bolt: App, runtime: SlackRuntime): void {
       const acked = ackTimer(runtime);
       await ack();
       acked();
-      await runtime.work.run(`${command} form`, async () => {
+      await runtime.inbound.run(`${command} form`, async () => {
         const origin = parseOrigin(view.private_metadata);
         if (!origin) return;
         const actor = { id: body.user.id, name: body.user.name ?? body.user.id };
         const workspace = body.team?.id ?? body.user.team_id ?? '';
-        const reply = await commandReply(runtime, {
+        const reply = await runtime.inbound.command({
           kind: 'command-options',
           name: command,
           options: optionsOf(view.state.values as Values),

@@ -4,7 +4,7 @@ import { messageEventOf } from './capture-message.ts';
 import { answerPrivately } from './deliver-reply.ts';
 import { ADD_TO_TIMELINE_SHORTCUT } from './interaction-ids.ts';
 import { asRespond } from './register-slash-command.ts';
-import { coreReply, SLACK_PLATFORM, slackContext } from './slack-context.ts';
+import { SLACK_PLATFORM, slackContext } from './slack-context.ts';
 import { isOwnMessage, type SlackMessageLike } from './slack-message.ts';
 import { ackTimer, type SlackRuntime } from './slack-runtime.ts';
 
@@ -17,7 +17,7 @@ export function registerAddToTimeline(bolt: App, runtime: SlackRuntime): void {
     const acked = ackTimer(runtime);
     await ack();
     acked();
-    await runtime.work.run('add to timeline', async () => {
+    await runtime.inbound.run('add to timeline', async () => {
       const channel = shortcut.channel.id;
       const workspace = shortcut.team?.id ?? shortcut.user.team_id ?? '';
       const route = { channel, user: shortcut.user.id, respond: asRespond(respond) };
@@ -40,9 +40,9 @@ export function registerAddToTimeline(bolt: App, runtime: SlackRuntime): void {
         return;
       }
       const captured = await messageEventOf(runtime, message, workspace, channel);
-      if (captured) await coreReply(runtime, captured);
+      if (captured) await runtime.inbound.answer(captured);
       const actor = { id: shortcut.user.id, name: shortcut.user.name ?? shortcut.user.id };
-      await coreReply(runtime, {
+      await runtime.inbound.answer({
         kind: 'message-promoted',
         messageId: message.ts,
         context: slackContext(workspace, channel, actor, `shortcut:${shortcut.trigger_id}`),

@@ -2,7 +2,7 @@ import type { App, RespondFn, SlashCommand } from '@slack/bolt';
 import { answerPrivately, deliverReply, type ReplyRoute, type Respond } from './deliver-reply.ts';
 import { explainSlackError } from './explain-slack-error.ts';
 import { declareModal, declareModalWanted } from './modal-views.ts';
-import { commandReply, slackContext } from './slack-context.ts';
+import { slackContext } from './slack-context.ts';
 import { callSlack } from './slack-platform-error.ts';
 import { ackTimer, type SlackRuntime } from './slack-runtime.ts';
 import { decodeSlackText } from './slack-text.ts';
@@ -21,7 +21,7 @@ export function registerSlashCommand(bolt: App, runtime: SlackRuntime): void {
     const acked = ackTimer(runtime);
     await ack();
     acked();
-    await runtime.work.run('slash command', () => handleCommand(runtime, command, asRespond(respond)));
+    await runtime.inbound.run('slash command', () => handleCommand(runtime, command, asRespond(respond)));
   });
 }
 
@@ -43,7 +43,7 @@ async function handleCommand(runtime: SlackRuntime, command: SlashCommand, respo
     return;
   }
   const actor = { id: command.user_id, name: command.user_name || command.user_id };
-  const reply = await commandReply(runtime, {
+  const reply = await runtime.inbound.command({
     kind: 'command',
     text,
     // trigger_id is unique per invocation: a redelivered command runs once.

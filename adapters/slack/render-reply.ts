@@ -28,20 +28,24 @@ export interface RenderedReply {
 }
 
 export interface RenderOptions {
-  /** Applied to every piece of text before it leaves (secrets typed into notes). */
-  redact: (text: string) => string;
+  /**
+   * Applied to every piece of text before it leaves, for posts the core did not redact (a job's
+   * notice). Left out for the core's replies: the core redacted those once already.
+   */
+  redact?: (text: string) => string;
   /** A context line naming who acted, for replies that Slack does not attribute itself. */
   byline?: string;
 }
 
 /**
- * A core Reply as Slack messages: escaped, mass mentions made inert, secrets redacted, and split
+ * A core Reply as Slack messages: escaped, mass mentions made inert, redacted when asked, and split
  * so that no message breaks a Block Kit limit. Long bodies (a 500-entry timeline) become a few
  * messages, or one short message plus the full text as a file.
  */
 export function renderReply(reply: Reply, options: RenderOptions): RenderedReply {
-  const text = options.redact(reply.text);
-  const lines = (reply.lines ?? []).map(options.redact);
+  const redact = options.redact ?? ((unchanged: string) => unchanged);
+  const text = redact(reply.text);
+  const lines = (reply.lines ?? []).map(redact);
   const head = packSections(text.split('\n').flatMap((line) => fitToSections(line)));
   const body = packSections(lines.flatMap((line) => (line === '' ? [] : fitToSections(line))));
   const byline: types.KnownBlock[] = options.byline

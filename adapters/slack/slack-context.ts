@@ -1,6 +1,4 @@
-import type { Actor, InboundContext, InboundEvent, IncidentCore, Reply } from '../../src/core/public-api.ts';
-import { systemErrorReply } from '../../src/core/public-api.ts';
-import type { ChannelSerializer } from './channel-serializer.ts';
+import type { Actor, InboundContext } from '../../src/core/public-api.ts';
 import type { UserGroups } from './user-groups.ts';
 
 /** The platform name in incident refs and the PlatformRegistry. */
@@ -22,28 +20,4 @@ export function slackContext(
     ...(eventId === undefined ? {} : { eventId }),
     ...(groups ? { groups: () => groups.of(actor.id) } : {}),
   };
-}
-
-interface CoreAccess {
-  core: IncidentCore;
-  warn: (message: string, error?: unknown) => void;
-}
-
-/** The core's answer, or the shared wording for a system failure; undefined for a duplicate. */
-export async function coreReply(runtime: CoreAccess, event: InboundEvent): Promise<Reply | undefined> {
-  try {
-    return await runtime.core.process(event);
-  } catch (error) {
-    runtime.warn(`the core could not process a ${event.kind}`, error);
-    return systemErrorReply(error);
-  }
-}
-
-/** A command, run after the commands delivered before it in the same channel. */
-export function commandReply(
-  runtime: CoreAccess & { serial: ChannelSerializer },
-  event: InboundEvent,
-): Promise<Reply | undefined> {
-  const { workspace, channel } = event.context;
-  return runtime.serial.run(`${workspace}:${channel}`, () => coreReply(runtime, event));
 }

@@ -1,9 +1,7 @@
 import type { AppConfig } from '../../src/config/config-schema.ts';
-import type { IncidentCore } from '../../src/core/public-api.ts';
 import type { IncidentStore } from '../../src/ports/incident-store.ts';
 import type { Metrics } from '../../src/ports/metrics.ts';
-import type { BackgroundWork } from './background-work.ts';
-import type { ChannelSerializer } from './channel-serializer.ts';
+import type { AdapterRuntime } from '../runtime/adapter-runtime.ts';
 import type { Respond } from './deliver-reply.ts';
 import type { BotIdentity } from './slack-message.ts';
 import type { SlackPoster } from './slack-poster.ts';
@@ -12,7 +10,8 @@ import type { UserGroups } from './user-groups.ts';
 
 /** What the listeners share: the core to hand events to, and the means to answer in Slack. */
 export interface SlackRuntime {
-  core: IncidentCore;
+  /** The shared adapter runtime: commands in channel order, tracked work, the core's answers. */
+  inbound: AdapterRuntime;
   store: IncidentStore;
   config: AppConfig;
   poster: SlackPoster;
@@ -21,9 +20,6 @@ export interface SlackRuntime {
   groups: UserGroups;
   bot: BotIdentity;
   redact: (text: string) => string;
-  work: BackgroundWork;
-  /** Commands of one channel run in delivery order. */
-  serial: ChannelSerializer;
   warn: (message: string, error?: unknown) => void;
   metrics: Metrics | undefined;
   /** Posts to a response_url kept from an earlier interaction (a modal answers through its command's). */

@@ -3,10 +3,9 @@ import { secretValues } from '../../src/config/read-env.ts';
 import { backfillOpenIncidents, SystemError } from '../../src/core/public-api.ts';
 import { createLogger, type Logger } from '../../src/logging/create-logger.ts';
 import type { AdapterStartOptions, RunningAdapter } from '../../src/ports/running-adapter.ts';
-import { BackgroundWork } from './background-work.ts';
+import { AdapterRuntime } from '../runtime/adapter-runtime.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { ChannelPacer, type PacerOptions } from './channel-pacer.ts';
-import { ChannelSerializer } from './channel-serializer.ts';
 import { connectReceiver, whoAmI } from './connect-receiver.ts';
 import { createBoltApp, type SlackMode } from './create-bolt-app.ts';
 import { registerButtons } from './register-buttons.ts';
@@ -87,9 +86,10 @@ export async function startSlackAdapter(
   const users = new UserDirectory(bolt.client);
   // The app's one redactor: channel names, modals, announcements and replies redact alike.
   const redact = (text: string) => app.services.redactor.redact(text);
-  const work = new BackgroundWork(warn);
+  // As Slack always did: a slow command (a postmortem waiting out rate limits) holds its channel 2 s at most.
+  const inbound = new AdapterRuntime({ core: app.core, warn, maxChannelWaitMs: 2000 });
   const runtime: SlackRuntime = {
-    core: app.core,
+    inbound,
     store: app.store,
     config,
     poster,
@@ -97,8 +97,6 @@ export async function startSlackAdapter(
     groups: new UserGroups(bolt.client, configuredGroups(config), warn),
     bot,
     redact,
-    work,
-    serial: new ChannelSerializer(),
     warn,
     metrics: app.services.metrics,
     responder: responseUrlPoster,
@@ -148,14 +146,14 @@ export async function startSlackAdapter(
     platform,
     backfilled,
     isReady: () => !stopped && connection.isConnected() && backfillDone,
-    settled: (timeoutMs = 30_000) => work.drained(timeoutMs),
+    settled: (timeoutMs = 30_000) => inbound.drained(timeoutMs),
     stop: async () => {
       if (stopped) return;
       stopped = true;
       // No new deliveries first, then the ones already acked get to finish.
       await bolt.stop().catch((error: unknown) => warn('stopping Bolt failed', error));
-      work.close();
-      await work.drained(STOP_GRACE_MS);
+      inbound.close();
+      await inbound.drained(STOP_GRACE_MS);
     },
   };
 }

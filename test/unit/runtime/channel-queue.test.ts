@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ChannelSerializer } from '../../../adapters/slack/channel-serializer.ts';
+import { ChannelQueue } from '../../../adapters/runtime/channel-queue.ts';
 
 describe('commands of one channel', () => {
   it('run one after another, in the order they arrived', async () => {
-    const serial = new ChannelSerializer();
+    const serial = new ChannelQueue();
     const order: string[] = [];
     const task = (name: string, ticks: number) => async () => {
       order.push(`start ${name}`);
@@ -19,7 +19,7 @@ describe('commands of one channel', () => {
   });
 
   it('do not hold up another channel', async () => {
-    const serial = new ChannelSerializer();
+    const serial = new ChannelQueue();
     let release!: () => void;
     const blocked = serial.run('C1', () => new Promise<void>((resolve) => (release = resolve)));
     await expect(serial.run('C2', async () => 'C2 ran')).resolves.toBe('C2 ran');
@@ -28,17 +28,35 @@ describe('commands of one channel', () => {
   });
 
   it('go ahead after the wait limit when an earlier one hangs', async () => {
-    const serial = new ChannelSerializer(10);
+    const serial = new ChannelQueue(10);
     void serial.run('C1', () => new Promise<void>(() => {}));
     await expect(serial.run('C1', async () => 'ran anyway')).resolves.toBe('ran anyway');
   });
 
   it('pass failures to their caller without stopping the queue', async () => {
-    const serial = new ChannelSerializer();
+    const serial = new ChannelQueue();
     const failing = serial.run('C1', async () => {
       throw new Error('boom');
     });
     await expect(failing).rejects.toThrow('boom');
     await expect(serial.run('C1', async () => 'next')).resolves.toBe('next');
+  });
+});
+
+describe('commands of one channel without a wait limit', () => {
+  it('wait for an earlier one however long it takes', async () => {
+    const queue = new ChannelQueue();
+    let release!: () => void;
+    const order: string[] = [];
+    const first = queue.run('C1', async () => {
+      await new Promise<void>((resolve) => (release = resolve));
+      order.push('first');
+    });
+    const second = queue.run('C1', async () => void order.push('second'));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(order).toEqual([]);
+    release();
+    await Promise.all([first, second]);
+    expect(order).toEqual(['first', 'second']);
   });
 });
