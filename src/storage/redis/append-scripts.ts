@@ -17,14 +17,15 @@ end
 `;
 
 /**
- * KEYS: log, revision, open-set, feed, delivery key ('' for none), all in the incident's shard.
+ * KEYS: log, revision, open-set, feed, then the delivery key when there is one, all in the
+ * incident's shard (an empty key name would be a key of slot 0 to a Cluster, so none is left out).
  * ARGV: expected revision, open-set action ('open'|'close'|''), incident number, ref JSON,
  * event types, delivery TTL in seconds, then the events as JSON.
  * Returns the new revision and the feed entry's id, -1 when another writer got there first, -2 for a
  * duplicate delivery.
  */
 export const APPEND_IF_REVISION = `${FEED_ENTRY}
-if KEYS[5] ~= '' and redis.call('EXISTS', KEYS[5]) == 1 then return -2 end
+if KEYS[5] and redis.call('EXISTS', KEYS[5]) == 1 then return -2 end
 local current = tonumber(redis.call('GET', KEYS[2]) or '0')
 if current ~= tonumber(ARGV[1]) then return -1 end
 local first, last
@@ -35,7 +36,7 @@ end
 redis.call('SET', KEYS[2], current + #ARGV - 6)
 if ARGV[2] == 'open' then redis.call('SADD', KEYS[3], ARGV[3]) end
 if ARGV[2] == 'close' then redis.call('SREM', KEYS[3], ARGV[3]) end
-if KEYS[5] ~= '' then redis.call('SET', KEYS[5], '1', 'EX', tonumber(ARGV[6])) end
+if KEYS[5] then redis.call('SET', KEYS[5], '1', 'EX', tonumber(ARGV[6])) end
 local feedId = feed(KEYS[4], ARGV[4], first, last, current, ARGV[5])
 return { current + #ARGV - 6, feedId }
 `;
@@ -72,15 +73,15 @@ return written
  * A declaration, first step, in the workspace's slot: the next number. A delivery (a platform's
  * event id) keeps the number it took, so its retry finishes that incident instead of opening a
  * second one. A crash after this step skips a number, and nobody was told of that incident.
- * KEYS: sequence, declaration key ('' for none). ARGV: delivery TTL. Returns the number.
+ * KEYS: sequence, then the declaration key when there is one. ARGV: delivery TTL. Returns the number.
  */
 export const RESERVE_NUMBER = `
-if KEYS[2] ~= '' then
+if KEYS[2] then
   local taken = redis.call('GET', KEYS[2])
   if taken then return tonumber(taken) end
 end
 local number = redis.call('INCR', KEYS[1])
-if KEYS[2] ~= '' then redis.call('SET', KEYS[2], number, 'EX', tonumber(ARGV[1])) end
+if KEYS[2] then redis.call('SET', KEYS[2], number, 'EX', tonumber(ARGV[1])) end
 return number
 `;
 

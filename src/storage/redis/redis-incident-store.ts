@@ -48,9 +48,10 @@ export class RedisIncidentStore implements IncidentStore {
     const number = Number(
       await this.redis.eval(
         RESERVE_NUMBER,
-        2,
-        this.keys.sequence(workspace),
-        deliveryKey === undefined ? '' : this.keys.declaration(workspace, deliveryKey),
+        ...withOptionalKey(
+          [this.keys.sequence(workspace)],
+          deliveryKey === undefined ? undefined : this.keys.declaration(workspace, deliveryKey),
+        ),
         String(DELIVERY_TTL_SECONDS),
       ),
     );
@@ -118,12 +119,10 @@ export class RedisIncidentStore implements IncidentStore {
     const shard = this.keys.shardOf(ref);
     const result = await this.redis.eval(
       APPEND_IF_REVISION,
-      5,
-      this.keys.log(ref),
-      this.keys.revision(ref),
-      this.keys.open(ref, shard),
-      this.keys.feed(shard),
-      request.deliveryKey === undefined ? '' : this.keys.appendDelivery(ref, request.deliveryKey),
+      ...withOptionalKey(
+        [this.keys.log(ref), this.keys.revision(ref), this.keys.open(ref, shard), this.keys.feed(shard)],
+        request.deliveryKey === undefined ? undefined : this.keys.appendDelivery(ref, request.deliveryKey),
+      ),
       String(expectedRevision),
       openAction,
       String(ref.number),
@@ -261,6 +260,12 @@ export class RedisIncidentStore implements IncidentStore {
       return { platform: member.slice(0, split), workspace: member.slice(split + 1) };
     });
   }
+}
+
+/** EVAL's key count and keys, the optional one only when there is one. */
+function withOptionalKey(keys: string[], optional: string | undefined): [number, ...string[]] {
+  const all = optional === undefined ? keys : [...keys, optional];
+  return [all.length, ...all];
 }
 
 function refJson(ref: IncidentRef): string {

@@ -81,7 +81,7 @@ describe('graceful shutdown on SIGTERM', () => {
     expect(bot.stderr).toContain('unfinished jobs returned to the queue');
     const queue = new Queue('tocsin', {
       connection: client(testRedisUrl()),
-      prefix: bullPrefix(env.TOCSIN_PREFIX),
+      prefix: bullPrefix(env.TOCSIN_PREFIX ?? ''),
     });
     try {
       expect(await queue.getJobState('escalate-1')).toBe('waiting');
