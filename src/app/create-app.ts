@@ -15,8 +15,8 @@ import { type PagerEndpoints, registerPaging } from '../paging/register-paging.t
 import { PlatformRegistry } from '../ports/chat-platform.ts';
 import { FilePostmortemWriter } from '../postmortem/postmortem-writer.ts';
 import { createRedactor } from '../redaction/redact-secrets.ts';
-import type { RedisConnection } from '../storage/redis/redis-connection.ts';
 import { OpenSeverityIndex } from '../storage/redis/open-severity-index.ts';
+import type { RedisConnection } from '../storage/redis/redis-connection.ts';
 import { RedisEventFeed } from '../storage/redis/redis-event-feed.ts';
 import { RedisIncidentStore } from '../storage/redis/redis-incident-store.ts';
 import { RedisKeys } from '../storage/redis/redis-keys.ts';

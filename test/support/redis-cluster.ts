@@ -23,7 +23,9 @@ export interface TestCluster {
  * The bus port is chosen free too (`--cluster-port`): the default, port + 10000, may be taken or
  * beyond 65535 for a high ephemeral port. A one-second node timeout keeps a failover test short.
  */
-export async function startRedisCluster(options: { masters?: number; replicas?: number } = {}): Promise<TestCluster> {
+export async function startRedisCluster(
+  options: { masters?: number; replicas?: number } = {},
+): Promise<TestCluster> {
   const masters = options.masters ?? 3;
   const replicas = options.replicas ?? 0;
   const dir = mkdtempSync(join(tmpdir(), 'tocsin-test-cluster-'));
@@ -40,18 +42,43 @@ export async function startRedisCluster(options: { masters?: number; replicas?: 
       const nodeDir = join(dir, String(port));
       mkdirSync(nodeDir);
       // prettier-ignore
-      children.set(port, spawnTracked('redis-server', [
-        '--port', String(port), '--bind', '127.0.0.1', '--dir', nodeDir,
-        '--cluster-enabled', 'yes', '--cluster-config-file', join(nodeDir, 'nodes.conf'),
-        '--cluster-port', String(await freePort()), '--cluster-node-timeout', '1000',
-        '--appendonly', 'no', '--save', '',
-      ], { stdio: 'ignore' }));
+      children.set(
+        port,
+        spawnTracked(
+          'redis-server',
+          [
+            '--port',
+            String(port),
+            '--bind',
+            '127.0.0.1',
+            '--dir',
+            nodeDir,
+            '--cluster-enabled',
+            'yes',
+            '--cluster-config-file',
+            join(nodeDir, 'nodes.conf'),
+            '--cluster-port',
+            String(await freePort()),
+            '--cluster-node-timeout',
+            '1000',
+            '--appendonly',
+            'no',
+            '--save',
+            '',
+          ],
+          { stdio: 'ignore' },
+        ),
+      );
       ports.push(port);
     }
     await Promise.all(ports.map((port) => untilAnswers(port, ['PING'], (reply) => reply === 'PONG')));
     await runCli([
-      '--cluster', 'create', ...ports.map((port) => `127.0.0.1:${port}`),
-      '--cluster-replicas', String(replicas), '--cluster-yes',
+      '--cluster',
+      'create',
+      ...ports.map((port) => `127.0.0.1:${port}`),
+      '--cluster-replicas',
+      String(replicas),
+      '--cluster-yes',
     ]);
     // Every node must know the whole slot map before a client asks one of them for it.
     await Promise.all(
@@ -92,7 +119,13 @@ async function runCli(args: string[]): Promise<void> {
 
 /** Asks one node directly until its answer passes, for up to 20 s. */
 async function untilAnswers(port: number, command: string[], passes: (reply: unknown) => boolean) {
-  const client = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => 50 });
+  const client = new Redis({
+    port,
+    host: '127.0.0.1',
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => 50,
+  });
   client.on('error', () => {});
   const deadline = Date.now() + 20_000;
   try {
@@ -100,7 +133,8 @@ async function untilAnswers(port: number, command: string[], passes: (reply: unk
       const [name = '', ...args] = command;
       const reply = await client.call(name, ...args).catch(() => undefined);
       if (passes(reply)) return;
-      if (Date.now() > deadline) throw new Error(`redis node ${port} never answered ${command.join(' ')} as expected`);
+      if (Date.now() > deadline)
+        throw new Error(`redis node ${port} never answered ${command.join(' ')} as expected`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   } finally {

@@ -29,4 +29,3 @@ export function runPiped(
     child.stdin?.end(input);
   });
 }
-

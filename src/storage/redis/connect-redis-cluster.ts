@@ -1,6 +1,11 @@
 import { Cluster, type ClusterOptions } from 'ioredis';
 import type { ClusterNodeAddress } from './cluster-nodes.ts';
-import { type ConnectRedisHooks, reconnectDelay, redisClientOptions, watchConnection } from './connect-redis.ts';
+import {
+  type ConnectRedisHooks,
+  reconnectDelay,
+  redisClientOptions,
+  watchConnection,
+} from './connect-redis.ts';
 
 /**
  * The single-Redis outage behaviour (see redisClientOptions), carried over to a Cluster: commands
@@ -9,7 +14,8 @@ import { type ConnectRedisHooks, reconnectDelay, redisClientOptions, watchConnec
  * short pause instead of reaching the person who typed the command.
  */
 export function clusterOptions(budgetMs?: number): ClusterOptions {
-  const { maxRetriesPerRequest, connectTimeout, autoResendUnfulfilledCommands } = redisClientOptions(budgetMs);
+  const { maxRetriesPerRequest, connectTimeout, autoResendUnfulfilledCommands } =
+    redisClientOptions(budgetMs);
   return {
     enableOfflineQueue: true,
     enableReadyCheck: true,

@@ -57,7 +57,13 @@ export class RedisIncidentStore implements IncidentStore {
     );
     const ref: IncidentRef = { platform: workspace.platform, workspace: workspace.workspace, number };
     const shard = this.keys.shardOf(ref);
-    const event = { at: input.at.toISOString(), actor: input.actor, origin: input.origin, ...input.body, number };
+    const event = {
+      at: input.at.toISOString(),
+      actor: input.actor,
+      origin: input.origin,
+      ...input.body,
+      number,
+    };
     const written = await this.redis.eval(
       DECLARE,
       5,
@@ -171,7 +177,8 @@ export class RedisIncidentStore implements IncidentStore {
   }
 
   async markDelivered(deliveryKey: string, ref?: IncidentRef): Promise<boolean> {
-    const key = ref === undefined ? this.keys.dedupe(deliveryKey) : this.keys.appendDelivery(ref, deliveryKey);
+    const key =
+      ref === undefined ? this.keys.dedupe(deliveryKey) : this.keys.appendDelivery(ref, deliveryKey);
     const result = await this.redis.set(key, '1', 'EX', DELIVERY_TTL_SECONDS, 'NX');
     return result === 'OK';
   }

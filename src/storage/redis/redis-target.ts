@@ -23,6 +23,7 @@ export function redisTarget(
   }
   if (env.redisClusterNodes) return { kind: 'cluster', nodes: parseClusterNodes([env.redisClusterNodes]) };
   if (env.redisUrl) return { kind: 'url', url: env.redisUrl };
-  if (config.redis_cluster_nodes) return { kind: 'cluster', nodes: parseClusterNodes(config.redis_cluster_nodes) };
+  if (config.redis_cluster_nodes)
+    return { kind: 'cluster', nodes: parseClusterNodes(config.redis_cluster_nodes) };
   return { kind: 'embedded' };
 }

@@ -43,7 +43,9 @@ describe('the README console scenario on a 3-master Redis Cluster', () => {
     expect(draft).toContain('checkout errors');
     expect(draft).toMatch(/09:58 UTC.*rolled back deploy 4411/);
     const [ref] = await session.app.store.allIncidents({ platform: 'console', workspace: 'local' });
-    const events = await session.app.store.read(ref ?? { platform: 'console', workspace: 'local', number: 1 });
+    const events = await session.app.store.read(
+      ref ?? { platform: 'console', workspace: 'local', number: 1 },
+    );
     expect(events.map((event) => event.type)).toEqual(
       expect.arrayContaining(['declared', 'message_captured', 'note_added', 'status_updated', 'resolved']),
     );

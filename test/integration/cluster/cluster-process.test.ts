@@ -34,7 +34,9 @@ describe('the bot started with REDIS_CLUSTER_NODES', () => {
     expect(() => readdirSync(join(dir, 'data', 'redis'))).toThrow();
     const redis = connectRedisCluster(cluster.nodes);
     try {
-      const events = await redis.xlen(new RedisKeys().log({ platform: 'console', workspace: 'local', number: 1 }));
+      const events = await redis.xlen(
+        new RedisKeys().log({ platform: 'console', workspace: 'local', number: 1 }),
+      );
       expect(events).toBeGreaterThanOrEqual(4);
     } finally {
       redis.disconnect();
