@@ -18,7 +18,10 @@ import type { HttpRoute } from './ports/http-route.ts';
 import type { AdapterStartOptions, RunningAdapter } from './ports/running-adapter.ts';
 import { createRedactor } from './redaction/redact-secrets.ts';
 import { connectRedis } from './storage/redis/connect-redis.ts';
+import { connectRedisCluster } from './storage/redis/connect-redis-cluster.ts';
 import { type EmbeddedRedis, startEmbeddedRedis } from './storage/redis/embedded-redis.ts';
+import type { RedisConnection } from './storage/redis/redis-connection.ts';
+import { redisTarget } from './storage/redis/redis-target.ts';
 
 /** Composition root: read config, reach Redis, wire the core, attach the platform adapters. */
 async function main(): Promise<void> {
@@ -31,14 +34,18 @@ async function main(): Promise<void> {
   const logger = createLogger({ level, pretty: consoleMode, secrets: secretValues(env) });
   logger.debug({ slack: env.slack, discord: env.discord, port: env.port }, 'platform settings');
   let embedded: EmbeddedRedis | undefined;
-  let redisUrl = env.redisUrl;
-  if (!redisUrl) {
-    embedded = await startEmbeddedRedis({ dir: join(env.dataDir, 'redis') });
-    redisUrl = embedded.url;
+  const target = redisTarget(env, config);
+  let redis: RedisConnection;
+  if (target.kind === 'cluster') {
+    logger.info({ redisCluster: target.nodes }, 'connecting to redis cluster');
+    redis = connectRedisCluster(target.nodes, {}, { logger });
+  } else {
+    if (target.kind === 'embedded') embedded = await startEmbeddedRedis({ dir: join(env.dataDir, 'redis') });
+    const redisUrl = target.kind === 'url' ? target.url : (embedded as EmbeddedRedis).url;
+    // The URL may carry a password: the logger scrubs it like any other credential.
+    logger.info({ redis: redisUrl, embedded: embedded !== undefined }, 'connecting to redis');
+    redis = connectRedis(redisUrl, {}, { logger });
   }
-  // The URL may carry a password: the logger scrubs it like any other credential.
-  logger.info({ redis: redisUrl, embedded: embedded !== undefined }, 'connecting to redis');
-  const redis = connectRedis(redisUrl, {}, { logger });
   const clock = new AdjustableClock();
   const metrics = createMetrics();
   const app = createApp({

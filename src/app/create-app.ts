@@ -1,4 +1,3 @@
-import type { Redis } from 'ioredis';
 import type { AppConfig } from '../config/config-schema.ts';
 import { DEFAULT_OPSGENIE_API_URL, DEFAULT_PAGERDUTY_EVENTS_URL } from '../config/read-env.ts';
 import { COMMANDS } from '../core/commands/command-registry.ts';
@@ -6,7 +5,7 @@ import { type CommandObserver, IncidentCore } from '../core/incident-core.ts';
 import { ReactionRegistry } from '../core/reactions/reaction-registry.ts';
 import { Reactor } from '../core/reactions/reactor.ts';
 import { AdjustableClock, type Clock } from '../core/time/clock.ts';
-import { BullJobQueue } from '../jobs/bullmq-job-queue.ts';
+import { BullJobQueue, bullPrefix } from '../jobs/bullmq-job-queue.ts';
 import { provisionIncident } from '../jobs/handlers/provision-incident.ts';
 import { refreshSummary } from '../jobs/handlers/refresh-summary.ts';
 import type { Logger } from '../logging/create-logger.ts';
@@ -17,6 +16,7 @@ import { PlatformRegistry } from '../ports/chat-platform.ts';
 import { FilePostmortemWriter } from '../postmortem/postmortem-writer.ts';
 import { createRedactor } from '../redaction/redact-secrets.ts';
 import { OpenSeverityIndex } from '../storage/redis/open-severity-index.ts';
+import type { RedisConnection } from '../storage/redis/redis-connection.ts';
 import { RedisEventFeed } from '../storage/redis/redis-event-feed.ts';
 import { RedisIncidentStore } from '../storage/redis/redis-incident-store.ts';
 import { RedisKeys } from '../storage/redis/redis-keys.ts';
@@ -32,7 +32,7 @@ import { trackOpenIncidents } from './track-open-incidents.ts';
 import { WorkerHandoff } from './worker-handoff.ts';
 
 export interface AppOptions {
-  redis: Redis;
+  redis: RedisConnection;
   config: AppConfig;
   postmortemDir: string;
   /** Namespaces every Redis key and queue, so tests can share one Redis. */
@@ -73,7 +73,7 @@ export function createApp(options: AppOptions): App {
   const prefix = options.prefix ?? 'tocsin';
   const clock = options.clock ?? new AdjustableClock();
   const store = new RedisIncidentStore(options.redis, new RedisKeys(prefix));
-  const jobs = new BullJobQueue({ connection: options.redis, prefix: `${prefix}:bull` });
+  const jobs = new BullJobQueue({ connection: options.redis, prefix: bullPrefix(prefix) });
   const platforms = new PlatformRegistry();
   const services: AppServices = {
     platforms,

@@ -107,6 +107,11 @@ export const configSchema = z
     pagers: pagersSchema,
     severities: severitiesSchema,
     schedules: schedulesSchema.default([]),
+    /** Seed nodes of a Redis Cluster (`host:port`); REDIS_CLUSTER_NODES in the environment wins. */
+    redis_cluster_nodes: z
+      .array(z.string().regex(/^\S+:\d{1,5}$/, { message: 'a cluster node is host:port' }))
+      .min(1)
+      .optional(),
   })
   .strict()
   .superRefine(checkPagingReferences);

@@ -1,6 +1,8 @@
 /** Everything the bot reads from the environment, read once, here and nowhere else. */
 export interface EnvOptions {
   redisUrl?: string;
+  /** REDIS_CLUSTER_NODES as given (`host:port,host:port`); parsed where the connection is made. */
+  redisClusterNodes?: string;
   configPath?: string;
   configExplicit: boolean;
   postmortemDir: string;
@@ -46,6 +48,7 @@ export function readEnvOptions(env: Readonly<Record<string, string | undefined>>
     raw: env,
   };
   if (env.REDIS_URL) options.redisUrl = env.REDIS_URL;
+  if (env.REDIS_CLUSTER_NODES) options.redisClusterNodes = env.REDIS_CLUSTER_NODES;
   if (env.SLACK_BOT_TOKEN) {
     options.slack = {
       botToken: env.SLACK_BOT_TOKEN,

@@ -175,6 +175,7 @@ export class IncidentCore {
       return this.delivered(
         reply.ok ? reply.value : errorReply(withUsage(reply.error, command)),
         deliveryKey,
+        ref,
       );
     }
     const outcome = await this.write(command, ref, args.value, decideContext, deliveryKey, gate);
@@ -184,11 +185,12 @@ export class IncidentCore {
       case 'refused':
         if (isPermissionDenied(outcome.error))
           return this.denied(command, outcome.error, ref, context, deliveryKey);
-        return this.refuse(withUsage(outcome.error, command), deliveryKey);
+        return this.refuse(withUsage(outcome.error, command), deliveryKey, ref);
       case 'unchanged':
         return this.delivered(
           outcome.reply ?? errorReply(userError('no_change', 'Nothing to record.')),
           deliveryKey,
+          ref,
         );
       case 'committed': {
         if (command.kind === 'write' && command.awaitReactions && outcome.feedId !== undefined) {
@@ -272,7 +274,7 @@ export class IncidentCore {
     deliveryKey: string | undefined,
   ): Promise<Answer> {
     this.observer.onPermissionDenied?.(command.name, context);
-    if (!ref || !command.permission) return this.refuse(error, deliveryKey);
+    if (!ref || !command.permission) return this.refuse(error, deliveryKey, ref);
     const recorded = await recordDenial(this.services, {
       ref,
       command: command.name,
@@ -284,14 +286,17 @@ export class IncidentCore {
   }
 
   /** A refusal marks its delivery done, so a platform retry of it is not answered twice. */
-  private refuse(error: UserError, deliveryKey: string | undefined): Promise<Answer> {
-    return this.delivered(errorReply(error), deliveryKey);
+  private refuse(error: UserError, deliveryKey: string | undefined, ref?: IncidentRef): Promise<Answer> {
+    return this.delivered(errorReply(error), deliveryKey, ref);
   }
 
-  /** Marks a delivery that wrote nothing as done once its answer is ready; a repeat gets none. */
-  private async delivered(reply: Reply, deliveryKey: string | undefined): Promise<Answer> {
+  /**
+   * Marks a delivery that wrote nothing as done once its answer is ready; a repeat gets none. With
+   * the incident named, a retry of a delivery that did append to it (and is refused now) is seen too.
+   */
+  private async delivered(reply: Reply, deliveryKey: string | undefined, ref?: IncidentRef): Promise<Answer> {
     if (deliveryKey === undefined) return reply;
-    return (await this.services.store.markDelivered(deliveryKey)) ? reply : undefined;
+    return (await this.services.store.markDelivered(deliveryKey, ref)) ? reply : undefined;
   }
 }
 

@@ -1,10 +1,15 @@
-import type { Redis } from 'ioredis';
 import type { ReadinessState } from '../app/readiness-state.ts';
 import type { RunningAdapter } from '../ports/running-adapter.ts';
 
+/** A single Redis or a Cluster: both say `ready` once they can take commands, and answer PING. */
+export interface PingableRedis {
+  readonly status: string;
+  ping(): Promise<string>;
+}
+
 /** What /readyz looks at. `adapters` is a function: the composition root adds adapters as they start. */
 export interface ReadinessSources {
-  redis: Pick<Redis, 'status' | 'ping'>;
+  redis: PingableRedis;
   workers: { readonly running: boolean };
   readiness: ReadinessState;
   adapters: () => readonly RunningAdapter[];
@@ -40,7 +45,7 @@ export async function checkReadiness(sources: ReadinessSources): Promise<Readine
   return { ready: reasons.length === 0, checks, reasons };
 }
 
-async function pingRedis(redis: Pick<Redis, 'status' | 'ping'>): Promise<string | undefined> {
+async function pingRedis(redis: PingableRedis): Promise<string | undefined> {
   // While disconnected a PING would sit in the offline queue; the status answers at once.
   if (redis.status !== 'ready') return `redis is unreachable (connection ${redis.status})`;
   let timer: NodeJS.Timeout | undefined;

@@ -1,14 +1,17 @@
 import { type Job, Queue, QueueEvents, UnrecoverableError, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { PermanentError } from '../core/errors.ts';
 import type { JobQueue } from '../ports/job-queue.ts';
+import { duplicateConnection, type RedisConnection } from '../storage/redis/redis-connection.ts';
 import { RETRY_BACKOFF, retryDelay } from './retry-delay.ts';
 
 export type JobHandler = (data: unknown, job: Job) => Promise<void>;
 
 export interface BullJobQueueOptions {
-  connection: Redis;
-  /** Distinct per test so parallel suites never share a queue. */
+  connection: RedisConnection;
+  /**
+   * Distinct per test so parallel suites never share a queue. Braced (`{tocsin:bull}`) as BullMQ
+   * requires on a Cluster, where every key of a queue must be in one hash slot.
+   */
   prefix: string;
   queueName?: string;
   concurrency?: number;
@@ -18,7 +21,7 @@ export interface BullJobQueueOptions {
 export class BullJobQueue implements JobQueue {
   readonly queue: Queue;
   private worker: Worker | undefined;
-  private workerConnection: Redis | undefined;
+  private workerConnection: RedisConnection | undefined;
   private readonly handlers = new Map<string, JobHandler>();
   private readonly idleProbes: (() => Promise<boolean>)[] = [];
 
@@ -42,7 +45,7 @@ export class BullJobQueue implements JobQueue {
   /** Starts consuming. A process that only enqueues (a CLI, a test) never calls this. */
   start(): Worker {
     if (this.worker) return this.worker;
-    const connection = this.options.connection.duplicate({ maxRetriesPerRequest: null });
+    const connection = duplicateConnection(this.options.connection, { maxRetriesPerRequest: null });
     this.workerConnection = connection;
     this.worker = new Worker(
       this.queue.name,
@@ -121,7 +124,7 @@ export class BullJobQueue implements JobQueue {
   /** For tests and tools that wait on one job. */
   events(): QueueEvents {
     return new QueueEvents(this.queue.name, {
-      connection: this.options.connection.duplicate(),
+      connection: duplicateConnection(this.options.connection),
       prefix: this.options.prefix,
     });
   }
@@ -137,4 +140,13 @@ export class BullJobQueue implements JobQueue {
 /** BullMQ reserves ':' in custom ids for its own key layout. */
 function sanitizeJobId(jobId: string): string {
   return jobId.replace(/:/g, '|');
+}
+
+/**
+ * The queue's key prefix under the app's prefix, in braces: on a Redis Cluster BullMQ's scripts
+ * touch several keys of a queue at once, so they must share one hash slot (BullMQ's "Redis
+ * Cluster" guide). On a single Redis the braces are just characters of the name.
+ */
+export function bullPrefix(prefix: string): string {
+  return `{${prefix}:bull}`;
 }

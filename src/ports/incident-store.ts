@@ -35,8 +35,11 @@ export interface IncidentStore {
   declare(input: DeclareInput, deliveryKey?: string): Promise<DeclareResult>;
   /** Appends atomically, with the revision and delivery checks of the request. */
   append(request: AppendRequest): Promise<AppendResult>;
-  /** Marks a delivery done that wrote nothing (a query, a refusal). False when it was already. */
-  markDelivered(deliveryKey: string): Promise<boolean>;
+  /**
+   * Marks a delivery done that wrote nothing (a query, a refusal). False when it was already, also
+   * by an append of that delivery to `ref` when given.
+   */
+  markDelivered(deliveryKey: string, ref?: IncidentRef): Promise<boolean>;
   read(ref: IncidentRef): Promise<StoredEvent[]>;
   /** Streams the log in pages so a 100k-message incident never sits in memory twice. */
   scan(ref: IncidentRef, pageSize?: number, after?: string): AsyncIterable<StoredEvent[]>;

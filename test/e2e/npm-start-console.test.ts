@@ -2,36 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { spawnTracked, stopTracked } from '../support/tracked-process.ts';
-
-const root = new URL('../..', import.meta.url).pathname;
-
-function run(
-  command: string,
-  args: string[],
-  input: string,
-  env: Record<string, string>,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawnTracked(command, args, {
-      cwd: root,
-      env: { ...env, HOME: process.env.HOME ?? '/tmp' },
-    });
-    // Whatever the run leaves behind (npm, the bot, its redis-server) ends with it.
-    child.once('exit', () => void stopTracked(child, 'SIGKILL', 0));
-    let stdout = '';
-    let stderr = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-    child.stdin?.end(input);
-  });
-}
+import { runPiped as run } from '../support/run-piped.ts';
 
 describe('npm start with no platform tokens', () => {
   it('runs a piped incident in the console, starts its own Redis, and writes the postmortem', async () => {

@@ -124,11 +124,11 @@ describe('the one write path against Redis', () => {
     await app.store.linkChannel(ref, 'C-INC');
     // Warm the channel cache and the fold, as a running bot has them.
     await app.core.process({ kind: 'command', text: 'note warm up', context: context('C-INC', 'Ev0') });
-    const note = await roundTrips(app.redis, () =>
+    const note = await roundTrips(app.redis as Redis, () =>
       app.core.process({ kind: 'command', text: 'note the hot path', context: context('C-INC', 'Ev2') }),
     );
     expect(note).toEqual(['xrange', 'eval']);
-    const message = await roundTrips(app.redis, () =>
+    const message = await roundTrips(app.redis as Redis, () =>
       app.core.process({
         kind: 'message',
         messageId: 'm1',

@@ -3,7 +3,6 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import type { Redis } from 'ioredis';
 import { inject } from 'vitest';
 import { ConsoleChat } from '../../adapters/console/console-chat.ts';
 import { ConsolePlatform } from '../../adapters/console/console-platform.ts';
@@ -13,6 +12,7 @@ import { configSchema } from '../../src/config/config-schema.ts';
 import { AdjustableClock, type Clock } from '../../src/core/time/clock.ts';
 import type { Logger } from '../../src/logging/create-logger.ts';
 import { connectRedis } from '../../src/storage/redis/connect-redis.ts';
+import type { RedisConnection } from '../../src/storage/redis/redis-connection.ts';
 
 /** The private redis-server that the globalSetup started for this run. */
 export function testRedisUrl(): string {
@@ -25,7 +25,7 @@ export function uniquePrefix(label = 't'): string {
 }
 
 export interface TestApp extends App {
-  redis: Redis;
+  redis: RedisConnection;
   prefix: string;
   postmortemDir: string;
   /** Closes workers, queues and the connection. */
@@ -46,9 +46,11 @@ export function createTestApp(
     /** How soon a reactor takes over feed entries a crashed one left unacknowledged. */
     reactionClaimIdleMs?: number;
     logger?: Logger;
+    /** Another Redis than the run's (a Cluster): the app closes it with itself. */
+    redis?: () => RedisConnection;
   } = {},
 ): TestApp {
-  const redis = connectRedis(testRedisUrl());
+  const redis = options.redis?.() ?? connectRedis(testRedisUrl());
   const prefix = options.prefix ?? uniquePrefix();
   const postmortemDir = mkdtempSync(join(tmpdir(), 'tocsin-pm-'));
   const app = createApp({
@@ -87,9 +89,15 @@ export interface ConsoleSession {
 }
 
 /** Drives the real console adapter in process, with a settable clock. */
-export function createConsoleSession(options: { config?: AppConfig } = {}): ConsoleSession {
+export function createConsoleSession(
+  options: { config?: AppConfig; redis?: () => RedisConnection } = {},
+): ConsoleSession {
   const clock = new AdjustableClock();
-  const app = createTestApp({ clock, ...(options.config ? { config: options.config } : {}) });
+  const app = createTestApp({
+    clock,
+    ...(options.config ? { config: options.config } : {}),
+    ...(options.redis ? { redis: options.redis } : {}),
+  });
   const output = new PassThrough();
   let printed = '';
   output.on('data', (chunk: Buffer) => {

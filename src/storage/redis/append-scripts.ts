@@ -17,14 +17,15 @@ end
 `;
 
 /**
- * KEYS: log, revision, open-set, feed, delivery key ('' for none).
+ * KEYS: log, revision, open-set, feed, then the delivery key when there is one, all in the
+ * incident's shard (an empty key name would be a key of slot 0 to a Cluster, so none is left out).
  * ARGV: expected revision, open-set action ('open'|'close'|''), incident number, ref JSON,
  * event types, delivery TTL in seconds, then the events as JSON.
  * Returns the new revision and the feed entry's id, -1 when another writer got there first, -2 for a
  * duplicate delivery.
  */
 export const APPEND_IF_REVISION = `${FEED_ENTRY}
-if KEYS[5] ~= '' and redis.call('EXISTS', KEYS[5]) == 1 then return -2 end
+if KEYS[5] and redis.call('EXISTS', KEYS[5]) == 1 then return -2 end
 local current = tonumber(redis.call('GET', KEYS[2]) or '0')
 if current ~= tonumber(ARGV[1]) then return -1 end
 local first, last
@@ -35,7 +36,7 @@ end
 redis.call('SET', KEYS[2], current + #ARGV - 6)
 if ARGV[2] == 'open' then redis.call('SADD', KEYS[3], ARGV[3]) end
 if ARGV[2] == 'close' then redis.call('SREM', KEYS[3], ARGV[3]) end
-if KEYS[5] ~= '' then redis.call('SET', KEYS[5], '1', 'EX', tonumber(ARGV[6])) end
+if KEYS[5] then redis.call('SET', KEYS[5], '1', 'EX', tonumber(ARGV[6])) end
 local feedId = feed(KEYS[4], ARGV[4], first, last, current, ARGV[5])
 return { current + #ARGV - 6, feedId }
 `;
@@ -43,7 +44,8 @@ return { current + #ARGV - 6, feedId }
 /**
  * Chatter (messages, edits, deletions, 📌): no revision check, since chatter never changes the
  * revision. KEYS: log, seen-hash, feed, revision. ARGV: ref JSON, event types, delivery TTL, then
- * triples of (delivery key or '', message id to deduplicate on or '', event JSON). A captured
+ * triples of (delivery key or '', message id to deduplicate on or '', event JSON). The delivery
+ * keys are in the incident's shard too (RedisKeys.appendDelivery), so Cluster lets the script reach them. A captured
  * message whose id was seen before (a retry, a backfill) is skipped, and so is an event whose
  * delivery was done before. Returns one flag per event: 1 written, 0 skipped.
  */
@@ -68,21 +70,34 @@ return written
 `;
 
 /**
- * A declaration: the next number, the `declared` event, the indexes, in one step.
- * KEYS: sequence, workspaces-set, open-set, all-zset, feed, delivery key ('' for none).
- * ARGV: workspace id ('platform:workspace'), key prefix of the workspace, event JSON without its
- * closing brace (the number is added here), ref JSON without the number and closing brace,
- * delivery TTL. Returns the number, or -2 for a duplicate delivery.
+ * A declaration, first step, in the workspace's slot: the next number. A delivery (a platform's
+ * event id) keeps the number it took, so its retry finishes that incident instead of opening a
+ * second one. A crash after this step skips a number, and nobody was told of that incident.
+ * KEYS: sequence, then the declaration key when there is one. ARGV: delivery TTL. Returns the number.
+ */
+export const RESERVE_NUMBER = `
+if KEYS[2] then
+  local taken = redis.call('GET', KEYS[2])
+  if taken then return tonumber(taken) end
+end
+local number = redis.call('INCR', KEYS[1])
+if KEYS[2] then redis.call('SET', KEYS[2], number, 'EX', tonumber(ARGV[1])) end
+return number
+`;
+
+/**
+ * A declaration, second step, in the incident's shard: the `declared` event, the shard's open and
+ * all indexes and the feed entry, in one step, once: a retry of a declaration that got here before
+ * finds the revision and writes nothing.
+ * KEYS: log, revision, open-set, all-zset, feed. ARGV: number, event JSON, ref JSON.
+ * Returns 1 when written, -2 when the incident was declared already.
  */
 export const DECLARE = `${FEED_ENTRY}
-if KEYS[6] ~= '' and redis.call('EXISTS', KEYS[6]) == 1 then return -2 end
-local number = redis.call('INCR', KEYS[1])
-local id = redis.call('XADD', ARGV[2] .. ':inc:' .. number .. ':log', '*', 'e', ARGV[3] .. ',"number":' .. number .. '}')
-redis.call('SET', ARGV[2] .. ':inc:' .. number .. ':rev', '1')
-redis.call('SADD', KEYS[3], tostring(number))
-redis.call('ZADD', KEYS[4], number, tostring(number))
-redis.call('SADD', KEYS[2], ARGV[1])
-if KEYS[6] ~= '' then redis.call('SET', KEYS[6], '1', 'EX', tonumber(ARGV[5])) end
-feed(KEYS[5], ARGV[4] .. number .. '}', id, id, 0, 'declared')
-return number
+if redis.call('EXISTS', KEYS[2]) == 1 then return -2 end
+local id = redis.call('XADD', KEYS[1], '*', 'e', ARGV[2])
+redis.call('SET', KEYS[2], '1')
+redis.call('SADD', KEYS[3], ARGV[1])
+redis.call('ZADD', KEYS[4], tonumber(ARGV[1]), ARGV[1])
+feed(KEYS[5], ARGV[3], id, id, 0, 'declared')
+return 1
 `;

@@ -1,6 +1,7 @@
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from '../../logging/create-logger.ts';
 import { parseRedisUrl } from './parse-redis-url.ts';
+import type { RedisConnection } from './redis-connection.ts';
 
 /**
  * How long a command waits for Redis to come back before it is answered "could not record".
@@ -81,7 +82,8 @@ export function connectRedis(
   return redis;
 }
 
-function watchConnection(redis: Redis, logger: Logger | undefined): void {
+/** Logs connection trouble once per distinct error, for a single Redis and a Cluster alike. */
+export function watchConnection(redis: RedisConnection, logger: Logger | undefined): void {
   let lastError = '';
   redis.on('error', (error: Error) => {
     // ioredis emits the same error on every reconnect attempt; one line per distinct error is enough.

@@ -1,7 +1,7 @@
-import type { Redis } from 'ioredis';
 import { incidentKey } from '../../core/model/incident-ref.ts';
 import type { IncidentState } from '../../core/model/incident-state.ts';
 import type { IncidentStore } from '../../ports/incident-store.ts';
+import type { RedisConnection } from './redis-connection.ts';
 
 /**
  * The severity of every open incident, one hash field per incident, so a scrape counts open
@@ -11,7 +11,7 @@ import type { IncidentStore } from '../../ports/incident-store.ts';
  */
 export class OpenSeverityIndex {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly key: string,
   ) {}
 

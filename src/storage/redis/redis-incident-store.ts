@@ -1,4 +1,3 @@
-import type { Redis } from 'ioredis';
 import type { IncidentEvent, StoredEvent } from '../../core/model/events.ts';
 import type { IncidentRef, WorkspaceRef } from '../../core/model/incident-ref.ts';
 import { foldIncident, type IncidentState } from '../../core/model/incident-state.ts';
@@ -9,8 +8,10 @@ import type {
   DeclareResult,
   IncidentStore,
 } from '../../ports/incident-store.ts';
-import { APPEND_CHATTER, APPEND_IF_REVISION, DECLARE } from './append-scripts.ts';
+import { APPEND_CHATTER, APPEND_IF_REVISION, DECLARE, RESERVE_NUMBER } from './append-scripts.ts';
 import { ChatterBatcher, type ChatterItem } from './chatter-batcher.ts';
+import { feedEntryId } from './feed-entry-id.ts';
+import type { RedisConnection } from './redis-connection.ts';
 import { RedisKeys } from './redis-keys.ts';
 
 type StreamEntry = [id: string, fields: string[]];
@@ -24,36 +25,59 @@ export class RedisIncidentStore implements IncidentStore {
   private readonly folds = new Map<string, IncidentState>();
   private readonly channelLinks = new Map<string, number>();
   private readonly chatter = new ChatterBatcher<IncidentRef>((ref, items) => this.writeChatter(ref, items));
+  /** Workspaces known to be in the workspace list (it only grows), so a declaration adds it once. */
+  private readonly listed = new Set<string>();
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     readonly keys: RedisKeys = new RedisKeys(),
   ) {}
 
+  /**
+   * Two atomic steps, since the number picks the shard the incident lives in: the number (in the
+   * workspace's slot), then the incident (in its shard). See RESERVE_NUMBER for a crash between.
+   */
   async declare(input: DeclareInput, deliveryKey?: string): Promise<DeclareResult> {
-    const event = { at: input.at.toISOString(), actor: input.actor, origin: input.origin, ...input.body };
-    const refJson = JSON.stringify({
-      platform: input.workspace.platform,
-      workspace: input.workspace.workspace,
-    });
-    const result = await this.redis.eval(
-      DECLARE,
-      6,
-      this.keys.sequence(input.workspace),
-      this.keys.workspaces(),
-      this.keys.open(input.workspace),
-      this.keys.all(input.workspace),
-      this.keys.feed(),
-      deliveryKey === undefined ? '' : this.keys.dedupe(deliveryKey),
-      `${input.workspace.platform}:${input.workspace.workspace}`,
-      this.keys.ws(input.workspace),
-      JSON.stringify(event).slice(0, -1),
-      `${refJson.slice(0, -1)},"number":`,
-      String(DELIVERY_TTL_SECONDS),
+    const { workspace } = input;
+    const member = `${workspace.platform}:${workspace.workspace}`;
+    if (!this.listed.has(member)) {
+      // Listed before anything is written: a crash after this lists a workspace with nothing new.
+      await this.redis.sadd(this.keys.workspaces(), member);
+      this.listed.add(member);
+    }
+    const number = Number(
+      await this.redis.eval(
+        RESERVE_NUMBER,
+        ...withOptionalKey(
+          [this.keys.sequence(workspace)],
+          deliveryKey === undefined ? undefined : this.keys.declaration(workspace, deliveryKey),
+        ),
+        String(DELIVERY_TTL_SECONDS),
+      ),
     );
-    const number = Number(result);
-    if (number === -2) return { status: 'duplicate' };
-    const state = await this.state({ ...input.workspace, number });
+    const ref: IncidentRef = { platform: workspace.platform, workspace: workspace.workspace, number };
+    const shard = this.keys.shardOf(ref);
+    const event = {
+      at: input.at.toISOString(),
+      actor: input.actor,
+      origin: input.origin,
+      ...input.body,
+      number,
+    };
+    const written = await this.redis.eval(
+      DECLARE,
+      5,
+      this.keys.log(ref),
+      this.keys.revision(ref),
+      this.keys.open(ref, shard),
+      this.keys.all(ref, shard),
+      this.keys.feed(shard),
+      String(number),
+      JSON.stringify(event),
+      refJson(ref),
+    );
+    if (Number(written) === -2) return { status: 'duplicate' };
+    const state = await this.state(ref);
     if (!state) throw new Error(`INC-${number} vanished right after it was declared`);
     return { status: 'appended', state };
   }
@@ -62,7 +86,8 @@ export class RedisIncidentStore implements IncidentStore {
     const { ref, events } = request;
     if (events.length === 0) return { status: 'appended', written: 0 };
     if (request.expectedRevision === undefined) {
-      const deliveryKey = request.deliveryKey === undefined ? '' : this.keys.dedupe(request.deliveryKey);
+      const deliveryKey =
+        request.deliveryKey === undefined ? '' : this.keys.appendDelivery(ref, request.deliveryKey);
       const items = events.map((event) => ({ deliveryKey, event }));
       const written = await this.chatter.append(this.keys.log(ref), ref, items);
       // A delivery whose events were all skipped was done before (or its message captured before).
@@ -97,14 +122,13 @@ export class RedisIncidentStore implements IncidentStore {
       if (event.type === 'reopened') return 'open';
       return action;
     }, '');
+    const shard = this.keys.shardOf(ref);
     const result = await this.redis.eval(
       APPEND_IF_REVISION,
-      5,
-      this.keys.log(ref),
-      this.keys.revision(ref),
-      this.keys.open(ref),
-      this.keys.feed(),
-      request.deliveryKey === undefined ? '' : this.keys.dedupe(request.deliveryKey),
+      ...withOptionalKey(
+        [this.keys.log(ref), this.keys.revision(ref), this.keys.open(ref, shard), this.keys.feed(shard)],
+        request.deliveryKey === undefined ? undefined : this.keys.appendDelivery(ref, request.deliveryKey),
+      ),
       String(expectedRevision),
       openAction,
       String(ref.number),
@@ -117,7 +141,13 @@ export class RedisIncidentStore implements IncidentStore {
       ? [Number(result[0]), String(result[1])]
       : [Number(result), ''];
     if (revision === -2) return { status: 'duplicate' };
-    if (revision >= 0) return { status: 'appended', written: events.length, ...(feedId ? { feedId } : {}) };
+    if (revision >= 0) {
+      return {
+        status: 'appended',
+        written: events.length,
+        ...(feedId ? { feedId: feedEntryId(shard, feedId) } : {}),
+      };
+    }
     // Redis may have lost acknowledged writes (a crash under appendfsync everysec, a failover to a
     // lagging replica). A cached fold that is ahead of Redis would then refuse every command.
     const current = Number((await this.redis.get(this.keys.revision(ref))) ?? 0);
@@ -136,7 +166,7 @@ export class RedisIncidentStore implements IncidentStore {
       4,
       this.keys.log(ref),
       this.keys.seenMessages(ref),
-      this.keys.feed(),
+      this.keys.feed(this.keys.shardOf(ref)),
       this.keys.revision(ref),
       refJson(ref),
       typesOf(items.map((item) => item.event)),
@@ -146,8 +176,10 @@ export class RedisIncidentStore implements IncidentStore {
     return flags.map(Number);
   }
 
-  async markDelivered(deliveryKey: string): Promise<boolean> {
-    const result = await this.redis.set(this.keys.dedupe(deliveryKey), '1', 'EX', DELIVERY_TTL_SECONDS, 'NX');
+  async markDelivered(deliveryKey: string, ref?: IncidentRef): Promise<boolean> {
+    const key =
+      ref === undefined ? this.keys.dedupe(deliveryKey) : this.keys.appendDelivery(ref, deliveryKey);
+    const result = await this.redis.set(key, '1', 'EX', DELIVERY_TTL_SECONDS, 'NX');
     return result === 'OK';
   }
 
@@ -205,17 +237,27 @@ export class RedisIncidentStore implements IncidentStore {
     return { ...workspace, number: Number(number) };
   }
 
+  /** Each shard keeps the open incidents of its own: the union of all shards is the workspace's. */
   async openIncidents(workspace: WorkspaceRef): Promise<IncidentRef[]> {
-    const numbers = await this.redis.smembers(this.keys.open(workspace));
-    return numbers
+    const perShard = await Promise.all(
+      this.keys.allShards().map((shard) => this.redis.smembers(this.keys.open(workspace, shard))),
+    );
+    return perShard
+      .flat()
       .map(Number)
       .sort((a, b) => a - b)
       .map((number) => ({ ...workspace, number }));
   }
 
   async allIncidents(workspace: WorkspaceRef): Promise<IncidentRef[]> {
-    const numbers = await this.redis.zrange(this.keys.all(workspace), '0', '-1');
-    return numbers.map((number) => ({ ...workspace, number: Number(number) }));
+    const perShard = await Promise.all(
+      this.keys.allShards().map((shard) => this.redis.zrange(this.keys.all(workspace, shard), '0', '-1')),
+    );
+    return perShard
+      .flat()
+      .map(Number)
+      .sort((a, b) => a - b)
+      .map((number) => ({ ...workspace, number }));
   }
 
   async workspaces(): Promise<WorkspaceRef[]> {
@@ -225,6 +267,12 @@ export class RedisIncidentStore implements IncidentStore {
       return { platform: member.slice(0, split), workspace: member.slice(split + 1) };
     });
   }
+}
+
+/** EVAL's key count and keys, the optional one only when there is one. */
+function withOptionalKey(keys: string[], optional: string | undefined): [number, ...string[]] {
+  const all = optional === undefined ? keys : [...keys, optional];
+  return [all.length, ...all];
 }
 
 function refJson(ref: IncidentRef): string {

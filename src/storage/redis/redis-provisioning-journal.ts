@@ -1,7 +1,7 @@
-import type { Redis } from 'ioredis';
 import type { IncidentRef } from '../../core/model/incident-ref.ts';
 import type { IncidentSpace } from '../../ports/chat-platform.ts';
 import type { ProvisioningJournal, ProvisioningRecord } from '../../ports/provisioning-journal.ts';
+import type { RedisConnection } from './redis-connection.ts';
 import type { RedisKeys } from './redis-keys.ts';
 
 /**
@@ -11,7 +11,7 @@ import type { RedisKeys } from './redis-keys.ts';
  */
 export class RedisProvisioningJournal implements ProvisioningJournal {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly keys: RedisKeys,
   ) {}
 

@@ -1,13 +1,13 @@
-import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { RateBucket, RateLimiter, RateTake } from '../../ports/rate-limiter.ts';
+import type { RedisConnection } from './redis-connection.ts';
 
 /** rate-limiter-flexible's fixed windows on Redis: one atomic INCR-with-expiry per bucket. */
 export class RedisRateLimiter implements RateLimiter {
   private readonly limiters = new Map<string, RateLimiterRedis>();
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly prefix: string,
   ) {}
 

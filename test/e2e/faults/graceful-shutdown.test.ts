@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
+import { bullPrefix } from '../../../src/jobs/bullmq-job-queue.ts';
 import { connectRedis } from '../../../src/storage/redis/connect-redis.ts';
 import { RedisIncidentStore } from '../../../src/storage/redis/redis-incident-store.ts';
 import { RedisKeys } from '../../../src/storage/redis/redis-keys.ts';
@@ -80,7 +81,7 @@ describe('graceful shutdown on SIGTERM', () => {
     expect(bot.stderr).toContain('unfinished jobs returned to the queue');
     const queue = new Queue('tocsin', {
       connection: client(testRedisUrl()),
-      prefix: `${env.TOCSIN_PREFIX}:bull`,
+      prefix: bullPrefix(env.TOCSIN_PREFIX ?? ''),
     });
     try {
       expect(await queue.getJobState('escalate-1')).toBe('waiting');

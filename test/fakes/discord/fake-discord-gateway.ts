@@ -252,9 +252,17 @@ export class FakeDiscordGateway {
     };
     this.identifies.push(record);
     const hasGuild = ownsGuild(session, this.state.guild.id);
-    const ready = readyPayload(this.state, session.id, this.url, d.shard, this.options.privilegedIntents, hasGuild);
+    const ready = readyPayload(
+      this.state,
+      session.id,
+      this.url,
+      d.shard,
+      this.options.privilegedIntents,
+      hasGuild,
+    );
     this.sendDispatch(session, 'READY', ready);
-    if (hasGuild && intents & Intent.Guilds) this.sendDispatch(session, 'GUILD_CREATE', guildCreateWire(this.state));
+    if (hasGuild && intents & Intent.Guilds)
+      this.sendDispatch(session, 'GUILD_CREATE', guildCreateWire(this.state));
     for (const waiter of this.readyWaiters.splice(0)) waiter(record);
     return session;
   }
@@ -286,7 +294,13 @@ export class FakeDiscordGateway {
 function validShard(shard: unknown): [number, number] | undefined {
   if (!Array.isArray(shard) || shard.length !== 2) return undefined;
   const [id, count] = shard.map(Number);
-  if (id === undefined || count === undefined || !Number.isInteger(id) || !Number.isInteger(count) || count < 1)
+  if (
+    id === undefined ||
+    count === undefined ||
+    !Number.isInteger(id) ||
+    !Number.isInteger(count) ||
+    count < 1
+  )
     return undefined;
   return [id, count];
 }

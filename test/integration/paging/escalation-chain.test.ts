@@ -1,105 +1,40 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AdjustableClock } from '../../../src/core/time/clock.ts';
 import { fireEscalationStep } from '../../../src/paging/jobs/fire-escalation-step.ts';
 import { whoIsOnCall } from '../../../src/paging/oncall-schedule.ts';
 import { scheduleSchema } from '../../../src/paging/schedule-schema.ts';
-import type { HttpReceiver } from '../../fakes/pagers/http-receiver.ts';
-import { startOpsgenieReceiver } from '../../fakes/pagers/opsgenie-receiver.ts';
-import { pagerdutyEvents, startPagerdutyReceiver } from '../../fakes/pagers/pagerduty-receiver.ts';
-import { accepted, startWebhookReceiver, webhookBody } from '../../fakes/pagers/webhook-receiver.ts';
+import { pagerdutyEvents } from '../../fakes/pagers/pagerduty-receiver.ts';
+import { accepted, webhookBody } from '../../fakes/pagers/webhook-receiver.ts';
+import {
+  ChainFixture,
+  chainConfig,
+  escalations,
+  NOW,
+  SECRET,
+  twoWorkersFireEachStepOnce,
+} from './escalation-chain-fixture.ts';
 import {
   INC1,
   PagingDriver,
-  type PagingNode,
   PLATFORM_SCHEDULE,
   pagingConfig,
   QUIET,
-  startNode,
   uniquePrefix,
 } from './paging-harness.ts';
 
-const SECRET = 'whsec-chain';
-const ROUTING_KEY = 'R0123456789abcdef0123456789abcde';
-const OPSGENIE_KEY = 'og-test-key';
-const NOW = new Date('2025-11-20T10:00:00Z');
 const schedule = scheduleSchema.parse(PLATFORM_SCHEDULE);
 const primary = whoIsOnCall(schedule, NOW, 'primary').userId;
 const secondary = whoIsOnCall(schedule, NOW, 'secondary').userId;
 
-let closers: (() => Promise<void>)[] = [];
+let fixture = new ChainFixture();
 afterEach(async () => {
-  for (const close of closers.reverse()) await close();
-  closers = [];
+  await fixture.close();
+  fixture = new ChainFixture();
 });
-
-async function receivers() {
-  const hook = await startWebhookReceiver(SECRET);
-  const pagerduty = await startPagerdutyReceiver();
-  const opsgenie = await startOpsgenieReceiver(OPSGENIE_KEY);
-  closers.push(
-    () => hook.close(),
-    () => pagerduty.close(),
-    () => opsgenie.close(),
-  );
-  return { hook, pagerduty, opsgenie };
-}
-
-/** SEV1 pages the webhook and the platform primary, then escalates twice, a second apart. */
-function chainConfig(hook: HttpReceiver, extra: { pagerduty?: HttpReceiver; opsgenie?: HttpReceiver } = {}) {
-  const pagers: Record<string, unknown>[] = [
-    { id: 'ops-hook', type: 'webhook', url: hook.url, secret: SECRET, timeout: '5s', allow_insecure: true },
-  ];
-  if (extra.pagerduty)
-    pagers.push({ id: 'pd', type: 'pagerduty', routing_key: ROUTING_KEY, allow_insecure: true });
-  if (extra.opsgenie)
-    pagers.push({ id: 'og', type: 'opsgenie', api_key: OPSGENIE_KEY, allow_insecure: true });
-  const external = pagers.map((pager) => String(pager.id));
-  return pagingConfig({
-    schedules: [PLATFORM_SCHEDULE],
-    pagers,
-    severities: [
-      {
-        id: 'SEV1',
-        page: [...external, 'platform'],
-        escalation: {
-          steps: [
-            { wait: '1s', targets: ['ops-hook', 'platform', 'platform:secondary'] },
-            { wait: '1s', targets: ['ops-hook', '@manager'] },
-          ],
-        },
-        ...QUIET,
-      },
-    ],
-  });
-}
-
-function node(
-  config: ReturnType<typeof chainConfig>,
-  prefix: string,
-  extra: { pagerduty?: HttpReceiver; opsgenie?: HttpReceiver } = {},
-): PagingNode {
-  const clock = new AdjustableClock();
-  clock.set(NOW);
-  const started = startNode({
-    config,
-    prefix,
-    clock,
-    endpoints: {
-      pagerdutyEventsUrl: `${extra.pagerduty?.url ?? 'http://127.0.0.1:9'}/v2/enqueue`,
-      opsgenieApiUrl: extra.opsgenie?.url ?? 'http://127.0.0.1:9',
-    },
-  });
-  closers.push(() => started.dispose());
-  return started;
-}
-
-const escalations = (hook: HttpReceiver, step: number) =>
-  accepted(hook, 'incident.escalate').filter((request) => webhookBody(request).target.step === step);
 
 describe('a SEV1 nobody acknowledges', () => {
   it('walks its whole escalation chain, each step once, and every step shows on the timeline', async () => {
-    const { hook } = await receivers();
-    const bot = node(chainConfig(hook), uniquePrefix('chain'));
+    const { hook } = await fixture.receivers();
+    const bot = fixture.node(chainConfig(hook), uniquePrefix('chain'));
     const driver = new PagingDriver(bot);
     await driver.declare('sev1 checkout is down');
     await hook.waitFor((request) => webhookBody(request).target.step === 2);
@@ -126,27 +61,14 @@ describe('a SEV1 nobody acknowledges', () => {
   });
 
   it('fires each step once when two workers share the queue', async () => {
-    const { hook } = await receivers();
-    const prefix = uniquePrefix('two-workers');
-    const config = chainConfig(hook);
-    const first = node(config, prefix);
-    node(config, prefix);
-    const driver = new PagingDriver(first);
-    await driver.declare('sev1 checkout is down');
-    await hook.waitFor((request) => webhookBody(request).target.step === 2);
-    await driver.drained();
-    expect(accepted(hook, 'incident.page')).toHaveLength(1);
-    expect(escalations(hook, 1)).toHaveLength(1);
-    expect(escalations(hook, 2)).toHaveLength(1);
-    const escalated = (await driver.events()).filter((event) => event.type === 'escalated');
-    expect(escalated.map((event) => event.type === 'escalated' && event.step)).toEqual([1, 2]);
+    await twoWorkersFireEachStepOnce(fixture);
   });
 });
 
 describe('answering the page', () => {
   it('an ack in the middle of the chain stops it and tells the pagers', async () => {
-    const { hook } = await receivers();
-    const driver = new PagingDriver(node(chainConfig(hook), uniquePrefix('ack')));
+    const { hook } = await fixture.receivers();
+    const driver = new PagingDriver(fixture.node(chainConfig(hook), uniquePrefix('ack')));
     await driver.declare('sev1 checkout is down');
     await hook.waitFor((request) => webhookBody(request).target.step === 1);
     const reply = await driver.run('ack', primary);
@@ -159,9 +81,9 @@ describe('answering the page', () => {
   });
 
   it('resolve stops everything and sends resolve to every pager that was paged', async () => {
-    const { hook, pagerduty, opsgenie } = await receivers();
+    const { hook, pagerduty, opsgenie } = await fixture.receivers();
     const config = chainConfig(hook, { pagerduty, opsgenie });
-    const bot = node(config, uniquePrefix('resolve'), { pagerduty, opsgenie });
+    const bot = fixture.node(config, uniquePrefix('resolve'), { pagerduty, opsgenie });
     const driver = new PagingDriver(bot);
     await driver.declare('sev1 checkout is down');
     await hook.waitFor((request) => webhookBody(request).target.step === 1);
@@ -186,8 +108,8 @@ describe('answering the page', () => {
 
 describe('changing the severity', () => {
   it('an upgrade pages under the new severity policy', async () => {
-    const { hook } = await receivers();
-    const driver = new PagingDriver(node(chainConfig(hook), uniquePrefix('upgrade')));
+    const { hook } = await fixture.receivers();
+    const driver = new PagingDriver(fixture.node(chainConfig(hook), uniquePrefix('upgrade')));
     await driver.declare('sev3 slow queries');
     await driver.run('sev sev1 now everyone is affected');
     const [page] = await hook.waitFor((request) => webhookBody(request).event === 'incident.page');
@@ -196,8 +118,8 @@ describe('changing the severity', () => {
   });
 
   it('a downgrade cancels the steps that no longer apply', async () => {
-    const { hook } = await receivers();
-    const driver = new PagingDriver(node(chainConfig(hook), uniquePrefix('downgrade')));
+    const { hook } = await fixture.receivers();
+    const driver = new PagingDriver(fixture.node(chainConfig(hook), uniquePrefix('downgrade')));
     await driver.declare('sev1 checkout is down');
     await hook.waitFor((request) => webhookBody(request).event === 'incident.page');
     await driver.run('sev sev3 only one shop affected');
@@ -231,8 +153,8 @@ describe('a step whose job was not cancelled in time', () => {
 
   /** A SEV1 paged, with its step an hour away; the test runs the step itself, as a late job would. */
   async function paged() {
-    const { hook } = await receivers();
-    const bot = node(pagingConfig(raw(hook.url)), uniquePrefix('late-step'));
+    const { hook } = await fixture.receivers();
+    const bot = fixture.node(pagingConfig(raw(hook.url)), uniquePrefix('late-step'));
     const driver = new PagingDriver(bot);
     await driver.declare('sev1 checkout is down');
     await hook.waitFor((request) => webhookBody(request).event === 'incident.page');

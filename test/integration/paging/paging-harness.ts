@@ -1,7 +1,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Redis } from 'ioredis';
 import { ConsolePlatform } from '../../../adapters/console/console-platform.ts';
 import { type App, createApp } from '../../../src/app/create-app.ts';
 import { type AppConfig, configSchema } from '../../../src/config/config-schema.ts';
@@ -13,6 +12,7 @@ import type { Clock } from '../../../src/core/time/clock.ts';
 import { buildTimeline } from '../../../src/core/timeline/build-timeline.ts';
 import type { PagerEndpoints } from '../../../src/paging/register-paging.ts';
 import { connectRedis } from '../../../src/storage/redis/connect-redis.ts';
+import type { RedisConnection } from '../../../src/storage/redis/redis-connection.ts';
 import { testRedisUrl, uniquePrefix } from '../../support/test-app.ts';
 
 /** A schedule used across the paging tests: two layers, so escalation can reach the secondary. */
@@ -48,7 +48,7 @@ export function pagingConfig(raw: Record<string, unknown>): AppConfig {
 /** One bot process: a real app on real Redis and BullMQ, with the console as its chat platform. */
 export interface PagingNode {
   app: App;
-  redis: Redis;
+  redis: RedisConnection;
   printed: string[];
   dispose(): Promise<void>;
 }
@@ -59,8 +59,10 @@ export function startNode(options: {
   endpoints?: PagerEndpoints;
   workers?: boolean;
   clock?: Clock;
+  /** Another Redis than the run's (a Cluster); the node closes it on dispose. */
+  redis?: () => RedisConnection;
 }): PagingNode {
-  const redis = connectRedis(testRedisUrl());
+  const redis = options.redis?.() ?? connectRedis(testRedisUrl());
   const app = createApp({
     redis,
     config: options.config,

@@ -17,6 +17,7 @@ const composeText = readFileSync(new URL('docker-compose.yml', root), 'utf8');
 const DOCUMENTED = {
   core: [
     'REDIS_URL',
+    'REDIS_CLUSTER_NODES',
     'INCIDENT_CONFIG',
     'POSTMORTEM_DIR',
     'TOCSIN_DATA_DIR',
