@@ -89,7 +89,8 @@ function actionItemFields(state: IncidentState, redactor: TextRedactor): APIEmbe
       item.owner ? `owner ${mentionOrName(item.owner)}` : undefined,
       item.due ? `due ${item.due}` : undefined,
     ].filter(Boolean);
-    return { name: `Action ${item.itemId} (${details.join(', ')})`, value: redactor.redact(item.text) };
+    const name = `${item.done ? '✅ ' : ''}Action ${item.itemId} (${[...details, item.done ? 'done' : 'open'].join(', ')})`;
+    return { name, value: redactor.redact(item.text) };
   });
   const more = state.actionItems.length - items.length;
   if (more > 0) items.push({ name: '…', value: `${more} more action items; see /incident timeline.` });

@@ -56,6 +56,9 @@ export function renderSummary(incident: IncidentState, redact: (text: string) =>
       },
     });
   }
+  if (incident.actionItems.length > 0) {
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: actionItemsText(incident, redact) } });
+  }
   if (open) {
     const [ack, resolve] = commandButtons([ACK, RESOLVE]);
     const changeSeverity: types.Button = {
@@ -98,4 +101,23 @@ export function renderSummary(incident: IncidentState, redact: (text: string) =>
     text: toSafeMrkdwn(`${label} ${incident.severity}: ${truncate(title, 200)} (${incident.status})`),
     blocks,
   };
+}
+
+const SHOWN_ACTION_ITEMS = 10;
+
+/** The action items with their state, open ones first; the rest are counted. */
+function actionItemsText(incident: IncidentState, redact: (text: string) => string): string {
+  const items = [...incident.actionItems].sort((a, b) => Number(Boolean(a.done)) - Number(Boolean(b.done)));
+  const lines = items.slice(0, SHOWN_ACTION_ITEMS).map((item) => {
+    const text = toSafeMrkdwn(redact(item.text));
+    const owner = item.owner ? ` (${actorMention(item.owner)})` : '';
+    return item.done ? `✅ ~${item.itemId} ${text}~` : `◻️ ${item.itemId} ${text}${owner}`;
+  });
+  const more = items.length - lines.length;
+  const open = incident.actionItems.filter((item) => !item.done).length;
+  const head = `*Action items* (${open} open of ${incident.actionItems.length})`;
+  return truncate(
+    [head, ...lines, ...(more > 0 ? [`…and ${more} more`] : [])].join('\n'),
+    PAGE_BUDGET.sectionText,
+  );
 }

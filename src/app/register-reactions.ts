@@ -19,6 +19,8 @@ const SUMMARY_TYPES: readonly IncidentEventType[] = (
     'reminder_sent',
     'reminder_snoozed',
     'action_item_added',
+    'action_done',
+    'action_reopened',
     'resolved',
     'reopened',
     'postmortem_generated',

@@ -33,6 +33,8 @@ export interface RawActionItem {
   priority: Priority;
   at: string;
   author: Actor;
+  /** When it was marked done (the last word: a reopen clears it). */
+  doneAt?: string;
 }
 
 export interface RawResolution {
@@ -120,6 +122,13 @@ export class IncidentFactCollector {
           ...(event.due === undefined ? {} : { due: event.due }),
         });
         return;
+      case 'action_done':
+      case 'action_reopened': {
+        const item = this.actionItems.find((candidate) => candidate.id === event.itemId);
+        if (item && event.type === 'action_done') item.doneAt = event.at;
+        else if (item) delete item.doneAt;
+        return;
+      }
       case 'resolved':
         this.resolutions.push({
           at: event.at,

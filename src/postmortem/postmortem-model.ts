@@ -96,8 +96,9 @@ export interface ActionItem {
   /** `YYYY-MM-DD` as typed. */
   due?: string;
   priority: Priority;
-  /** Items are recorded open; the log has no completion event yet. */
-  status: 'open';
+  /** Open until `/incident action done <n>`; `doneAt` says when. */
+  status: 'open' | 'done';
+  doneAt?: Moment;
   createdAt: Moment;
   author: Actor;
 }

@@ -101,6 +101,9 @@ export type IncidentEventBody =
       due?: string;
       priority: Priority;
     }
+  /** An action item was done (or, reopened, is open again); `itemId` as shown (`A2`). */
+  | { type: 'action_done'; itemId: string }
+  | { type: 'action_reopened'; itemId: string }
   | { type: 'resolved'; summary?: string }
   | { type: 'reopened' }
   | {

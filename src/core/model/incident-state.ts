@@ -18,6 +18,8 @@ export interface ActionItemState {
   due?: string;
   priority: Priority;
   createdAt: string;
+  /** When it was marked done, and by whom; absent while open. */
+  done?: { at: string; by: Actor };
 }
 
 /** The incident as the log says it is now. Always derived, never stored. */
@@ -139,6 +141,14 @@ function applyEvent(ref: IncidentRef, state: IncidentState | undefined, event: S
       next.firstAcknowledgedAt ??= event.at;
       break;
     }
+    case 'action_done':
+    case 'action_reopened':
+      next.actionItems = state.actionItems.map((item) => {
+        if (item.itemId !== event.itemId) return item;
+        const { done: _done, ...open } = item;
+        return event.type === 'action_done' ? { ...open, done: { at: event.at, by: event.actor } } : open;
+      });
+      break;
     case 'action_item_added':
       next.actionItems = [
         ...state.actionItems,

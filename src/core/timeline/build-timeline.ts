@@ -89,6 +89,10 @@ export class TimelineBuilder {
           'action',
           `Action item: ${event.text}${event.owner ? ` (owner ${event.owner.name})` : ''}`,
         );
+      case 'action_done':
+        return push('action', `Action item ${event.itemId} done`);
+      case 'action_reopened':
+        return push('action', `Action item ${event.itemId} open again`);
       case 'resolved':
         return push('resolved', `Resolved${event.summary ? `: ${event.summary}` : ''}`);
       case 'reopened':

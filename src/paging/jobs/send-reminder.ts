@@ -105,7 +105,8 @@ function decideNudge(
     }
     case 'action': {
       const item = state.actionItems.find((candidate) => candidate.itemId === job.itemId);
-      if (!item) return undefined;
+      // Done before it was due: nobody needs reminding.
+      if (!item || item.done) return undefined;
       const owner = item.owner ? ` (owner ${item.owner.name})` : '';
       return {
         key: `action:${item.itemId}`,

@@ -1,19 +1,21 @@
 import { fail, ok, userError } from '../../errors.ts';
 import { type Actor, PRIORITIES, type Priority } from '../../model/events.ts';
+import type { IncidentState } from '../../model/incident-state.ts';
 import { cleanField, LIMITS } from '../../text/sanitize-input.ts';
 import { dayjs } from '../../time/dayjs.ts';
 import { defineCommand, type RawOptions } from '../command-definition.ts';
 import { parseMention } from '../mention.ts';
 import { toChannel } from '../reply.ts';
 
-const USAGE = '/incident action <text> [@owner] [due YYYY-MM-DD] [priority high|medium|low]';
+const USAGE =
+  '/incident action <text> [@owner] [due YYYY-MM-DD] [priority high|medium|low] | /incident action done|reopen <n>';
 
-interface ActionArgs {
-  text: string;
-  owner: Actor | undefined;
-  due: string | undefined;
-  priority: Priority;
-}
+type ActionArgs =
+  | { kind: 'add'; text: string; owner: Actor | undefined; due: string | undefined; priority: Priority }
+  | { kind: 'done' | 'reopen'; itemId: string };
+
+/** `done 2`, `done A2`, `reopen #2`: the same words typed, or put in Discord's text option. */
+const CHANGE = /^(done|reopen)\s+#?a?(\d+)$/i;
 
 /** Peels the optional parts off the end, in any order, so the text itself stays free-form. */
 function parseActionText(text: string): RawOptions {
@@ -46,9 +48,12 @@ function parseActionText(text: string): RawOptions {
 
 export const actionCommand = defineCommand<ActionArgs>({
   name: 'action',
-  summary: 'Record an action item',
+  summary: 'Record an action item, or mark one done (or open again)',
   usage: USAGE,
-  examples: ['/incident action add alert on 502 rate @sam due 2025-12-01 priority high'],
+  examples: [
+    '/incident action add alert on 502 rate @sam due 2025-12-01 priority high',
+    '/incident action done 1',
+  ],
   options: [
     { name: 'text', description: 'What must be done', type: 'string', required: true, maxLength: 500 },
     { name: 'owner', description: 'Who owns it', type: 'user', required: false },
@@ -62,6 +67,13 @@ export const actionCommand = defineCommand<ActionArgs>({
     return ok(parseActionText(text));
   },
   build(options) {
+    const change = CHANGE.exec((options.text ?? '').trim());
+    if (change && !options.owner && !options.due && !options.priority) {
+      return ok({
+        kind: (change[1] as string).toLowerCase() as 'done' | 'reopen',
+        itemId: `A${Number(change[2])}`,
+      });
+    }
     const text = cleanField('action text', options.text, LIMITS.actionText, { required: true, usage: USAGE });
     if (!text.ok) return text;
     let owner: Actor | undefined;
@@ -84,9 +96,16 @@ export const actionCommand = defineCommand<ActionArgs>({
         ),
       );
     }
-    return ok({ text: text.value as string, owner, due: options.due, priority: priority as Priority });
+    return ok({
+      kind: 'add',
+      text: text.value as string,
+      owner,
+      due: options.due,
+      priority: priority as Priority,
+    });
   },
   decide(incident, args) {
+    if (args.kind !== 'add') return changeItem(incident, args.kind, args.itemId);
     const itemId = `A${(incident?.actionItems.length ?? 0) + 1}`;
     const owner = args.owner ? `, owner ${args.owner.name}` : '';
     const due = args.due ? `, due ${args.due}` : '';
@@ -105,3 +124,31 @@ export const actionCommand = defineCommand<ActionArgs>({
     });
   },
 });
+
+function changeItem(incident: IncidentState | undefined, kind: 'done' | 'reopen', itemId: string) {
+  const items = incident?.actionItems ?? [];
+  const item = items.find((candidate) => candidate.itemId === itemId);
+  if (!item) {
+    const known =
+      items.length === 0
+        ? 'This incident has no action items yet.'
+        : `Its action items are A1 to A${items.length}.`;
+    return fail(userError('no_such_action_item', `There is no action item ${itemId}. ${known}`, USAGE));
+  }
+  if (kind === 'done' && item.done) {
+    return fail(
+      userError(
+        'already_done',
+        `Action item ${itemId} is already done. To open it again: /incident action reopen ${itemId.slice(1)}.`,
+        USAGE,
+      ),
+    );
+  }
+  if (kind === 'reopen' && !item.done) {
+    return fail(userError('not_done', `Action item ${itemId} is open; there is nothing to reopen.`, USAGE));
+  }
+  return ok({
+    events: [{ type: kind === 'done' ? ('action_done' as const) : ('action_reopened' as const), itemId }],
+    reply: toChannel(`Action item ${itemId} ${kind === 'done' ? 'done' : 'open again'}: ${item.text}`),
+  });
+}

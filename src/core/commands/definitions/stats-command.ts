@@ -1,6 +1,6 @@
 import type { IncidentStore } from '../../../ports/incident-store.ts';
 import { fail, ok, userError } from '../../errors.ts';
-import type { WorkspaceRef } from '../../model/incident-ref.ts';
+import { incidentLabel, type WorkspaceRef } from '../../model/incident-ref.ts';
 import type { IncidentState } from '../../model/incident-state.ts';
 import { visibleOnly } from '../../policy/incident-visibility.ts';
 import { responseStats, type SeverityStats } from '../../stats/response-stats.ts';
@@ -54,11 +54,27 @@ export const statsCommand = defineCommand<{ days: number }>({
     const total = rows.reduce((sum, row) => sum + row.count, 0);
     return ok(
       ephemeral(`${total} incident(s) declared in the last ${args.days} days (since ${sinceText}):`, {
-        lines: rows.map(describeRow),
+        lines: [...rows.map(describeRow), ...openActions(states, since)],
       }),
     );
   },
 });
+
+/** Follow-ups still open, per incident of the window: what the review meeting chases. */
+function openActions(states: readonly IncidentState[], since: Date): string[] {
+  const counted = states
+    .filter((state) => Date.parse(state.declaredAt) >= since.getTime())
+    .map((state) => ({
+      label: incidentLabel(state.number),
+      open: state.actionItems.filter((item) => !item.done).length,
+    }))
+    .filter((entry) => entry.open > 0);
+  if (counted.length === 0) return ['Open action items: none.'];
+  const total = counted.reduce((sum, entry) => sum + entry.open, 0);
+  return [
+    `Open action items: ${total} (${counted.map((entry) => `${entry.label} ${entry.open}`).join(', ')}).`,
+  ];
+}
 
 function describeRow(row: SeverityStats): string {
   const mtta =
