@@ -32,6 +32,8 @@ export interface TestApp extends App {
   dispose(): Promise<void>;
 }
 
+export const TEST_SUMMARY_INTERVAL_MS = 20;
+
 export function testConfig(overrides: Record<string, unknown> = {}): AppConfig {
   return configSchema.parse(overrides);
 }
@@ -46,6 +48,8 @@ export function createTestApp(
     /** How soon a reactor takes over feed entries a crashed one left unacknowledged. */
     reactionClaimIdleMs?: number;
     logger?: Logger;
+    /** Least time between summary edits; short by default (see below). */
+    summaryIntervalMs?: number;
   } = {},
 ): TestApp {
   const redis = connectRedis(testRedisUrl());
@@ -61,6 +65,9 @@ export function createTestApp(
     ...(options.reactionClaimIdleMs === undefined
       ? {}
       : { reactionClaimIdleMs: options.reactionClaimIdleMs }),
+    // Tests settle after every command, and settling waits for a deferred summary edit: at the
+    // production 1 s each command would cost a second. The coalescing tests ask for the real one.
+    summaryIntervalMs: options.summaryIntervalMs ?? TEST_SUMMARY_INTERVAL_MS,
   });
   // A silent console platform, so declarations get a channel; sessions replace it with a printing one.
   app.platforms.register(new ConsolePlatform(() => {}, app.services.redactor));
