@@ -1,9 +1,10 @@
 import type { BenchContext, Benchmark, BenchmarkReport, Figure } from './lib/benchmark.ts';
 import { figure } from './lib/benchmark.ts';
 import { interleave } from './lib/interleave.ts';
-import { closedLoop, type LoadResult, type PacedResult, paced, type Send } from './lib/load-generator.ts';
+import type { LoadResult, PacedResult } from './lib/load-generator.ts';
+import type { LoadRequest } from './lib/load-process-protocol.ts';
 import { median, summarize } from './lib/percentiles.ts';
-import { type SlackBench, signedCommand, startSlackBench } from './lib/slack-bench.ts';
+import { COMMAND_CONTENT_TYPE, commandBody, type SlackBench, startSlackBench } from './lib/slack-bench.ts';
 
 /**
  * `/incident note …` in an incident channel through the real Slack HTTP adapter, against a bare
@@ -38,35 +39,32 @@ async function run(context: BenchContext): Promise<BenchmarkReport> {
   try {
     let sent = 0;
     let notesAcked = 0;
-    const sendTo = (side: Side): Send => {
-      const url = side === 'tocsin' ? (bench.adapter.eventsUrl ?? '') : bench.bare.eventsUrl;
-      return async () => {
+    // Built here, signed and sent by the load generator in its own process (bench/lib/load-process.ts).
+    const requestTo = (side: Side, total: number): Omit<LoadRequest, 'concurrency'> => ({
+      url: side === 'tocsin' ? (bench.adapter.eventsUrl ?? '') : bench.bare.eventsUrl,
+      signingSecret: bench.fake.signingSecret,
+      contentType: COMMAND_CONTENT_TYPE,
+      bodies: Array.from({ length: total }, () => {
         const n = sent++;
-        const status = await bench.poster.post(
-          url,
-          ...signedCommand(bench.fake, `note benchmark update ${n}`, bench.incident.channel, n),
-        );
-        if (status === 200 && side === 'tocsin') notesAcked++;
-        return status === 200;
-      };
-    };
-    const measured = async <T>(side: Side, load: (send: Send) => Promise<T>): Promise<T> => {
-      const result = await load(sendTo(side));
+        return commandBody(bench.fake, `note benchmark update ${n}`, bench.incident.channel, n);
+      }),
+    });
+    const measured = async <T extends LoadResult>(side: Side, load: () => Promise<T>): Promise<T> => {
+      const result = await load();
+      if (side === 'tocsin') notesAcked += result.accepted;
       // The notes' response_url echoes finish before the other side starts.
       await bench.settle();
       return result;
     };
+    const closedLoop = (side: Side, total: number) =>
+      bench.load.closedLoop({ ...requestTo(side, total), concurrency: CONCURRENCY });
     // Warm-up, untimed: JIT, connections, Lua script cache.
-    for (const side of SIDES)
-      await measured(side, (send) => closedLoop({ concurrency: CONCURRENCY, total: 200, send }));
+    for (const side of SIDES) await measured(side, () => closedLoop(side, 200));
 
     const closed = await interleave<LoadResult>(
       rounds,
       Object.fromEntries(
-        SIDES.map((side) => [
-          side,
-          () => measured(side, (send) => closedLoop({ concurrency: CONCURRENCY, total: closedTotal, send })),
-        ]),
+        SIDES.map((side) => [side, () => measured(side, () => closedLoop(side, closedTotal))]),
       ),
       (side, r) => context.log(`closed loop round ${r + 1}/${rounds}: ${side}`),
     );
@@ -81,8 +79,8 @@ async function run(context: BenchContext): Promise<BenchmarkReport> {
         SIDES.map((side) => [
           side,
           () =>
-            measured(side, (send) =>
-              paced({ senders: SENDERS, ratePerSec: rate, total: pacedPerRound, send }),
+            measured(side, () =>
+              bench.load.paced({ ...requestTo(side, pacedPerRound), concurrency: SENDERS, ratePerSec: rate }),
             ),
         ]),
       ),
