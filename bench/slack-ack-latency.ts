@@ -95,6 +95,7 @@ async function run(context: BenchContext): Promise<BenchmarkReport> {
         throw new Error(`${side}: ${failures(side)} requests failed: ${reasons.slice(0, 5).join('; ')}`);
       }
     }
+    warnIfProblems(bench, context);
     // An ack that did no work would flatter the figures: every acked note must be in the log.
     const notes = (await bench.app.store.read(bench.incident.ref)).filter(
       (e) => e.type === 'note_added',
@@ -137,7 +138,6 @@ async function run(context: BenchContext): Promise<BenchmarkReport> {
         ratioFloor: P99_FLOOR_MS,
       }),
     ];
-    warnIfProblems(bench, context);
     return {
       figures,
       details: {
