@@ -59,7 +59,8 @@ function packageOf(file: string): string {
 
 function main(): void {
   const [file, ...rest] = process.argv.slice(2);
-  if (!file) throw new Error('usage: summarize-cpuprofile <file.cpuprofile> [--top N] [--by function|file|package]');
+  if (!file)
+    throw new Error('usage: summarize-cpuprofile <file.cpuprofile> [--top N] [--by function|file|package]');
   const option = (name: string) => rest[rest.indexOf(name) + 1];
   const top = rest.includes('--top') ? Number(option('--top')) : 25;
   const by = (rest.includes('--by') ? option('--by') : 'function') as 'function' | 'file' | 'package';
