@@ -127,7 +127,7 @@ describe('the one write path against Redis', () => {
     const note = await roundTrips(app.redis, () =>
       app.core.process({ kind: 'command', text: 'note the hot path', context: context('C-INC', 'Ev2') }),
     );
-    expect(note).toEqual(['xrange', 'eval']);
+    expect(note).toEqual(['xrange', 'evalsha']);
     const message = await roundTrips(app.redis, () =>
       app.core.process({
         kind: 'message',
@@ -137,6 +137,6 @@ describe('the one write path against Redis', () => {
         context: context('C-INC', 'Ev3'),
       }),
     );
-    expect(message).toEqual(['eval']);
+    expect(message).toEqual(['evalsha']);
   });
 });

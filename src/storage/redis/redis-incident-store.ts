@@ -11,9 +11,15 @@ import type {
 } from '../../ports/incident-store.ts';
 import { APPEND_CHATTER, APPEND_IF_REVISION, DECLARE } from './append-scripts.ts';
 import { ChatterBatcher, type ChatterItem } from './chatter-batcher.ts';
+import { LuaScript } from './lua-script.ts';
 import { RedisKeys } from './redis-keys.ts';
 
 type StreamEntry = [id: string, fields: string[]];
+
+// Hashed once per process, run by digest (see LuaScript).
+const declareScript = new LuaScript(DECLARE);
+const appendIfRevisionScript = new LuaScript(APPEND_IF_REVISION);
+const appendChatterScript = new LuaScript(APPEND_CHATTER);
 
 /** How long a delivery id is remembered: platforms retry within minutes, a day is plenty. */
 export const DELIVERY_TTL_SECONDS = 24 * 3600;
@@ -36,8 +42,8 @@ export class RedisIncidentStore implements IncidentStore {
       platform: input.workspace.platform,
       workspace: input.workspace.workspace,
     });
-    const result = await this.redis.eval(
-      DECLARE,
+    const result = await declareScript.run(
+      this.redis,
       6,
       this.keys.sequence(input.workspace),
       this.keys.workspaces(),
@@ -97,8 +103,8 @@ export class RedisIncidentStore implements IncidentStore {
       if (event.type === 'reopened') return 'open';
       return action;
     }, '');
-    const result = await this.redis.eval(
-      APPEND_IF_REVISION,
+    const result = await appendIfRevisionScript.run(
+      this.redis,
       5,
       this.keys.log(ref),
       this.keys.revision(ref),
@@ -131,8 +137,8 @@ export class RedisIncidentStore implements IncidentStore {
       event.type === 'message_captured' ? event.messageId : '',
       JSON.stringify(event),
     ]);
-    const flags = (await this.redis.eval(
-      APPEND_CHATTER,
+    const flags = (await appendChatterScript.run(
+      this.redis,
       4,
       this.keys.log(ref),
       this.keys.seenMessages(ref),
