@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectRedis } from '../../src/storage/redis/connect-redis.ts';
 import { LuaScript } from '../../src/storage/redis/lua-script.ts';
+import { sentCommands } from '../support/sent-commands.ts';
 import { testRedisUrl } from '../support/test-app.ts';
 
 const redis = connectRedis(testRedisUrl());
@@ -11,21 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => redis.disconnect());
 
-/** The commands sent while `run` runs. */
-async function sent(run: () => Promise<unknown>): Promise<string[]> {
-  const names: string[] = [];
-  const original = redis.sendCommand.bind(redis);
-  redis.sendCommand = ((command: { name: string }, ...rest: unknown[]) => {
-    names.push(command.name);
-    return (original as (...args: unknown[]) => unknown)(command, ...rest);
-  }) as typeof redis.sendCommand;
-  try {
-    await run();
-  } finally {
-    redis.sendCommand = original;
-  }
-  return names;
-}
+const sent = (run: () => Promise<unknown>) => sentCommands(redis, run);
 
 describe('a Lua script run by digest', () => {
   it('sends its source once, when Redis does not know it yet, and only the digest after that', async () => {
