@@ -106,6 +106,14 @@ export class BullJobQueue implements JobQueue {
   async settle(timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
+      // Probes first: a reactor enqueues its jobs before it acknowledges their feed entry, so once
+      // the feed is drained the counts that follow see those jobs. Probes again last, for a job that
+      // finished in between and appended events. (Counts first let a declaration's provisioning job
+      // slip between the two reads.)
+      if (!(await this.probesIdle())) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        continue;
+      }
       const counts = await this.queue.getJobCounts('waiting', 'active', 'prioritized', 'waiting-children');
       const idle = Object.values(counts).every((count) => count === 0);
       if (idle && !(await this.coalescedDelayed()) && (await this.probesIdle())) return;
