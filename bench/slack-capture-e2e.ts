@@ -3,9 +3,9 @@ import type { BenchContext, Benchmark, BenchmarkReport } from './lib/benchmark.t
 import { figure } from './lib/benchmark.ts';
 import { chatLines } from './lib/chat-corpus.ts';
 import { interleave } from './lib/interleave.ts';
-import { closedLoop, type LoadResult, type Send } from './lib/load-generator.ts';
+import type { LoadResult } from './lib/load-generator.ts';
 import { median } from './lib/percentiles.ts';
-import { signedHeaders, startSlackBench } from './lib/slack-bench.ts';
+import { startSlackBench } from './lib/slack-bench.ts';
 
 /**
  * Signed Events API `message` deliveries in an incident channel, through the real Slack HTTP
@@ -37,9 +37,9 @@ async function run(context: BenchContext): Promise<BenchmarkReport> {
     const baseSec = Math.floor(Date.now() / 1000);
     let sent = 0;
     const acceptedBy: Record<Side, number> = { tocsin: 0, bare: 0 };
-    const sendTo = (side: Side): Send => {
-      const url = side === 'tocsin' ? (bench.adapter.eventsUrl ?? '') : bench.bare.eventsUrl;
-      return async () => {
+    // Built here, signed and sent by the load generator in its own process (bench/lib/load-process.ts).
+    const bodies = (total: number) =>
+      Array.from({ length: total }, () => {
         const n = sent++;
         // Unique ts and event id per delivery: a repeat would be deduplicated, not captured.
         const event = messageEvent({
@@ -48,18 +48,17 @@ async function run(context: BenchContext): Promise<BenchmarkReport> {
           user: n % 2 === 0 ? FAKE_IDS.alice : FAKE_IDS.bob,
           ts: `${baseSec + Math.floor(n / 1e6)}.${String(n % 1e6).padStart(6, '0')}`,
         });
-        const body = JSON.stringify(eventCallbackPayload(bench.fake, event, { eventId: `Ev0BENCH${n}` }));
-        const status = await bench.poster.post(
-          url,
-          body,
-          signedHeaders(bench.fake, body, 'application/json'),
-        );
-        if (status === 200) acceptedBy[side]++;
-        return status === 200;
-      };
-    };
+        return JSON.stringify(eventCallbackPayload(bench.fake, event, { eventId: `Ev0BENCH${n}` }));
+      });
     const measured = async (side: Side, total: number): Promise<LoadResult> => {
-      const result = await closedLoop({ concurrency: CONCURRENCY, total, send: sendTo(side) });
+      const result = await bench.load.closedLoop({
+        url: side === 'tocsin' ? (bench.adapter.eventsUrl ?? '') : bench.bare.eventsUrl,
+        signingSecret: bench.fake.signingSecret,
+        contentType: 'application/json',
+        bodies: bodies(total),
+        concurrency: CONCURRENCY,
+      });
+      acceptedBy[side] += result.accepted;
       // Capture that runs after the ack finishes before the other side starts.
       await bench.settle();
       return result;

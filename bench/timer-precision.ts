@@ -6,12 +6,14 @@ import { createBenchApp } from './lib/bench-app.ts';
 import { type BenchRedis, startBenchRedis } from './lib/bench-redis.ts';
 import type { BenchContext, Benchmark, BenchmarkReport, Figure } from './lib/benchmark.ts';
 import { figure } from './lib/benchmark.ts';
+import { bundleChild, spawnCompiledChild } from './lib/compiled-child.ts';
 import { interleave } from './lib/interleave.ts';
 import { type Summary, summarize } from './lib/percentiles.ts';
-import { spawnTsChild } from './lib/run-child.ts';
 import { TIMED_JOB } from './lib/timed-job.ts';
 
 const WORKER = new URL('./children/timer-worker.ts', import.meta.url);
+/** Compiled once per run, before the first worker starts: a restart then costs what the bot's does. */
+let workerBundle: Promise<string> | undefined;
 
 const BULL_SIDES = ['bullmq', 'bullmqRestart', 'bullmqRolling'];
 
@@ -78,7 +80,8 @@ async function run(context: BenchContext): Promise<BenchmarkReport> {
     context.log(`restart gaps (SIGTERM → new worker consuming): ${gaps.join(', ')} ms`);
     // Fire times are whole epoch milliseconds (they cross processes), so 1 ms is the resolution:
     // an ideal timer measured at 0 ms is floored to it rather than dividing by zero.
-    const p99Goal = { on: 'value' as const, op: '<' as const, target: 1000, text: 'p99 < 1 s' };
+    // Issue #14: under 500 ms across a restart (was < 1 s).
+    const p99Goal = { on: 'value' as const, op: '<' as const, target: 500, text: 'p99 < 500 ms' };
     const delay = (name: string, side: Summary, at: 'p50' | 'p99'): Figure =>
       figure({
         name: `delay ${at}${name}`,
@@ -197,11 +200,12 @@ interface RunningWorker {
 }
 
 /** Starts a worker process and resolves once it consumes jobs. */
-function startWorker(
+async function startWorker(
   input: TimerWorkerInput,
   onFired: (id: string, at: number) => void,
 ): Promise<RunningWorker> {
-  const child = spawnTsChild(WORKER, input);
+  workerBundle ??= bundleChild(WORKER);
+  const child = spawnCompiledChild(await workerBundle, input);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {

@@ -20,26 +20,17 @@ export class ChannelQueue {
     const mine = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const tail = previous.then(() => mine);
-    this.tails.set(key, tail);
-    await this.waitFor(previous);
+    this.tails.set(key, mine);
+    await previous;
+    // The limit counts from when this task starts, not from when it was queued: a long queue of
+    // quick commands stays in order (letting them all go at once made them race for the revision).
+    const timer = Number.isFinite(this.maxWaitMs) ? setTimeout(release, this.maxWaitMs) : undefined;
     try {
       return await task();
     } finally {
+      clearTimeout(timer);
       release();
-      if (this.tails.get(key) === tail) this.tails.delete(key);
+      if (this.tails.get(key) === mine) this.tails.delete(key);
     }
-  }
-
-  private async waitFor(previous: Promise<void>): Promise<void> {
-    if (!Number.isFinite(this.maxWaitMs)) return previous;
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      previous,
-      new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, this.maxWaitMs);
-      }),
-    ]);
-    clearTimeout(timer);
   }
 }

@@ -19,8 +19,12 @@ export function spawnTsChild(script: URL, input: unknown): ChildProcess {
  * rejects with its stderr, so a broken benchmark says why.
  */
 export function runTsChild<T>(script: URL, input: unknown, timeoutMs = 120_000): Promise<T> {
+  return childAnswer(spawnTsChild(script, input), script.pathname, timeoutMs);
+}
+
+/** What a started child printed last as JSON, once it exits 0; its stderr when it fails. */
+export function childAnswer<T>(child: ChildProcess, name: string, timeoutMs = 120_000): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawnTsChild(script, input);
     let stdout = '';
     let stderr = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -39,9 +43,7 @@ export function runTsChild<T>(script: URL, input: unknown, timeoutMs = 120_000):
         .reverse()
         .find((line) => line.startsWith('{'));
       if (code !== 0 || last === undefined) {
-        reject(
-          new Error(`${script.pathname} exited with ${signal ?? code}:\n${stderr.trim() || stdout.trim()}`),
-        );
+        reject(new Error(`${name} exited with ${signal ?? code}:\n${stderr.trim() || stdout.trim()}`));
         return;
       }
       resolve(JSON.parse(last) as T);

@@ -15,6 +15,7 @@ import {
 import { type BenchApp, createBenchApp } from './bench-app.ts';
 import { type BenchRedis, startBenchRedis } from './bench-redis.ts';
 import { createHttpPoster, type HttpPoster } from './http-poster.ts';
+import { type LoadProcess, startLoadProcess } from './load-process.ts';
 
 /** Both sides of a Slack benchmark: the real adapter and a bare Bolt app, on one fake Slack. */
 export interface SlackBench {
@@ -23,7 +24,9 @@ export interface SlackBench {
   app: BenchApp;
   adapter: RunningSlackAdapter;
   bare: RunningBoltApp;
+  /** For set-up requests; the measured load comes from `load`, in its own process. */
   poster: HttpPoster;
+  load: LoadProcess;
   /** Warnings and errors the adapter logged, as JSON lines: a benchmark that errors is not measuring. */
   adapterProblems: string[];
   /** The incident declared at start-up and its channel. */
@@ -66,12 +69,14 @@ export async function startSlackBench(
   app.startWorkers();
   const bare = await startBoltHttpApp(fake, configureBare);
   const poster = createHttpPoster({ maxSockets });
+  const load = startLoadProcess();
   // Only the adapter's own work: the queue also holds the incident's delayed reminders, which
   // a job-queue settle would wait out.
   const settle = async () => {
     if (!(await adapter.settled(60_000))) throw new Error('the adapter did not settle within 60 s');
   };
   const close = async () => {
+    load.close();
     poster.close();
     await bare.stop();
     await adapter.stop();
@@ -97,6 +102,7 @@ export async function startSlackBench(
       adapter,
       bare,
       poster,
+      load,
       adapterProblems,
       incident: { ref, channel },
       settle,
@@ -115,14 +121,21 @@ export function signedCommand(
   channel: string,
   index: number,
 ): [string, Record<string, string>] {
+  const body = commandBody(fake, text, channel, index);
+  return [body, signedHeaders(fake, body, 'application/x-www-form-urlencoded')];
+}
+
+export const COMMAND_CONTENT_TYPE = 'application/x-www-form-urlencoded';
+
+/** The form body of `/incident <text>` from one of 50 load users (signed when sent). */
+export function commandBody(fake: FakeSlack, text: string, channel: string, index: number): string {
   const payload = slashCommandPayload(fake, {
     text,
     channel_id: channel,
     user_id: `U0LOAD${index % 50}`,
     user_name: `load${index % 50}`,
   });
-  const body = new URLSearchParams(payload).toString();
-  return [body, signedHeaders(fake, body, 'application/x-www-form-urlencoded')];
+  return new URLSearchParams(payload).toString();
 }
 
 export function signedHeaders(fake: FakeSlack, body: string, contentType: string): Record<string, string> {

@@ -7,7 +7,8 @@ import { Reactor } from '../core/reactions/reactor.ts';
 import { AdjustableClock, type Clock } from '../core/time/clock.ts';
 import { BullJobQueue, bullPrefix } from '../jobs/bullmq-job-queue.ts';
 import { provisionIncident } from '../jobs/handlers/provision-incident.ts';
-import { refreshSummary } from '../jobs/handlers/refresh-summary.ts';
+import { refreshSummary, SUMMARY_INTERVAL_MS } from '../jobs/handlers/refresh-summary.ts';
+import { JobCooldown } from '../jobs/job-cooldown.ts';
 import type { Logger } from '../logging/create-logger.ts';
 import type { PrometheusMetrics } from '../observability/metrics.ts';
 import { createPagingDirectory } from '../paging/paging-directory.ts';
@@ -46,6 +47,8 @@ export interface AppOptions {
   paging?: PagerEndpoints;
   /** How long an unacknowledged feed entry waits before another reactor takes it over. */
   reactionClaimIdleMs?: number;
+  /** Least time between two edits of one incident's summary (default SUMMARY_INTERVAL_MS, 1 s). */
+  summaryIntervalMs?: number;
 }
 
 /** Everything a running bot is made of, wired once. Adapters attach to `core` and `platforms`. */
@@ -104,7 +107,13 @@ export function createApp(options: AppOptions): App {
     'provision-incident',
     provisionIncident(services, platforms, new RedisProvisioningJournal(options.redis, store.keys)),
   );
-  jobs.handle('refresh-summary', refreshSummary(services, platforms));
+  jobs.handle(
+    'refresh-summary',
+    refreshSummary(services, platforms, {
+      cooldown: new JobCooldown(options.redis, prefix),
+      intervalMs: options.summaryIntervalMs ?? SUMMARY_INTERVAL_MS,
+    }),
+  );
   // --- Paging (issue #5): pagers, escalation chains, auto-escalation and reminders, all as jobs.
   registerPaging({
     jobs,

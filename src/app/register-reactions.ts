@@ -40,9 +40,10 @@ export function registerReactions(registry: ReactionRegistry, services: AppServi
       { jobId: `provision:${ref.platform}:${ref.workspace}:${ref.number}` },
     );
   });
-  // Coalesced: one refresh per incident per batch of appends, and the job reads the latest state.
-  registry.onLatest(SUMMARY_TYPES, 'refresh-summary', async ({ ref, event }) => {
-    await jobs.enqueue('refresh-summary', { ...ref }, { jobId: `summary:${incidentKey(ref)}:${event.id}` });
+  // Coalesced twice: one add per incident per batch of appends, and one job per incident in the
+  // queue (it reads the latest state when it runs, at most once a second: see refresh-summary.ts).
+  registry.onLatest(SUMMARY_TYPES, 'refresh-summary', async ({ ref }) => {
+    await jobs.enqueue('refresh-summary', { ...ref }, { coalesceId: `summary:${incidentKey(ref)}` });
   });
   registry.on('postmortem_generated', 'write-postmortem', async ({ ref, event }) => {
     await services.postmortems.write(ref, event);

@@ -1,7 +1,8 @@
-import { type Job, Queue, QueueEvents, UnrecoverableError, Worker } from 'bullmq';
+import { DelayedError, type Job, Queue, QueueEvents, UnrecoverableError, Worker } from 'bullmq';
 import { PermanentError } from '../core/errors.ts';
-import type { JobQueue } from '../ports/job-queue.ts';
+import type { EnqueueOptions, JobQueue } from '../ports/job-queue.ts';
 import { duplicateConnection, type RedisConnection } from '../storage/redis/redis-connection.ts';
+import { DeferJob } from './defer-job.ts';
 import { RETRY_BACKOFF, retryDelay } from './retry-delay.ts';
 
 export type JobHandler = (data: unknown, job: Job) => Promise<void>;
@@ -49,12 +50,17 @@ export class BullJobQueue implements JobQueue {
     this.workerConnection = connection;
     this.worker = new Worker(
       this.queue.name,
-      async (job) => {
+      async (job, token) => {
         const handler = this.handlers.get(job.name);
         if (!handler) throw new Error(`no handler for job ${job.name}`);
         try {
           await handler(job.data, job);
         } catch (error) {
+          if (error instanceof DeferJob) {
+            // The same job, later: BullMQ's way to delay a running job without spending an attempt.
+            await job.moveToDelayed(Date.now() + error.delayMs, token);
+            throw new DelayedError();
+          }
           // Retrying a permanent failure cannot help: fail the job for good, as BullMQ spells it.
           if (error instanceof PermanentError) throw new UnrecoverableError(error.message);
           throw error;
@@ -79,14 +85,15 @@ export class BullJobQueue implements JobQueue {
     return this.worker?.isRunning() ?? false;
   }
 
-  async enqueue(
-    name: string,
-    data: unknown,
-    options: { jobId?: string; delayMs?: number } = {},
-  ): Promise<void> {
+  async enqueue(name: string, data: unknown, options: EnqueueOptions = {}): Promise<void> {
     await this.queue.add(name, data, {
       ...(options.jobId === undefined ? {} : { jobId: sanitizeJobId(options.jobId) }),
       ...(options.delayMs === undefined ? {} : { delay: options.delayMs }),
+      // One job per id while it waits; an add while it runs leaves exactly one more to run after it,
+      // so the last change is always followed by a run that sees it.
+      ...(options.coalesceId === undefined
+        ? {}
+        : { deduplication: { id: sanitizeJobId(options.coalesceId), keepLastIfActive: true } }),
     });
   }
 
@@ -110,10 +117,31 @@ export class BullJobQueue implements JobQueue {
   async settle(timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
+      // Probes first: a reactor enqueues its jobs before it acknowledges their feed entry, so once
+      // the feed is drained the counts that follow see those jobs. Probes again last, for a job that
+      // finished in between and appended events. (Counts first let a declaration's provisioning job
+      // slip between the two reads.)
+      if (!(await this.probesIdle())) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        continue;
+      }
       const counts = await this.queue.getJobCounts('waiting', 'active', 'prioritized', 'waiting-children');
-      if (Object.values(counts).every((count) => count === 0) && (await this.probesIdle())) return;
+      const idle = Object.values(counts).every((count) => count === 0);
+      if (idle && !(await this.coalescedDelayed()) && (await this.probesIdle())) return;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
+  }
+
+  /**
+   * A coalesced job (a summary refresh) waits at most its cooldown, so settling waits for it too;
+   * other delayed jobs are timers minutes away and are not waited for.
+   */
+  private async coalescedDelayed(): Promise<boolean> {
+    if ((await this.queue.getJobCounts('delayed')).delayed === 0) return false;
+    // One retrying after a failure (attemptsMade > 0) may back off for minutes: not waited for.
+    return (await this.queue.getDelayed()).some(
+      (job) => job.opts.deduplication !== undefined && job.attemptsMade === 0,
+    );
   }
 
   private async probesIdle(): Promise<boolean> {

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IncidentRef } from '../../src/core/model/incident-ref.ts';
 import { RedisEventFeed } from '../../src/storage/redis/redis-event-feed.ts';
+import { sentCommands as roundTrips } from '../support/sent-commands.ts';
 import { createTestApp, type TestApp, uniquePrefix } from '../support/test-app.ts';
 
 const apps: TestApp[] = [];
@@ -22,22 +23,6 @@ const context = (channel: string, eventId?: string) => ({
   actor: { id: 'alice', name: 'alice' },
   ...(eventId === undefined ? {} : { eventId }),
 });
-
-/** Counts the commands a connection sends while `run` runs. */
-async function roundTrips(redis: Redis, run: () => Promise<unknown>): Promise<string[]> {
-  const sent: string[] = [];
-  const original = redis.sendCommand.bind(redis);
-  redis.sendCommand = ((command: { name: string }, ...rest: unknown[]) => {
-    sent.push(command.name);
-    return (original as (...args: unknown[]) => unknown)(command, ...rest);
-  }) as typeof redis.sendCommand;
-  try {
-    await run();
-  } finally {
-    redis.sendCommand = original;
-  }
-  return sent;
-}
 
 describe('the one write path against Redis', () => {
   it('a declaration logged just before a crash still gets its channel after the restart', async () => {
@@ -137,6 +122,6 @@ describe('the one write path against Redis', () => {
         context: context('C-INC', 'Ev3'),
       }),
     );
-    expect(message).toEqual(['eval']);
+    expect(message).toEqual(['evalsha']);
   });
 });

@@ -32,6 +32,8 @@ export interface TestApp extends App {
   dispose(): Promise<void>;
 }
 
+export const TEST_SUMMARY_INTERVAL_MS = 20;
+
 export function testConfig(overrides: Record<string, unknown> = {}): AppConfig {
   return configSchema.parse(overrides);
 }
@@ -48,6 +50,8 @@ export function createTestApp(
     logger?: Logger;
     /** Another Redis than the run's (a Cluster): the app closes it with itself. */
     redis?: () => RedisConnection;
+    /** Least time between summary edits; short by default (see below). */
+    summaryIntervalMs?: number;
   } = {},
 ): TestApp {
   const redis = options.redis?.() ?? connectRedis(testRedisUrl());
@@ -63,6 +67,9 @@ export function createTestApp(
     ...(options.reactionClaimIdleMs === undefined
       ? {}
       : { reactionClaimIdleMs: options.reactionClaimIdleMs }),
+    // Tests settle after every command, and settling waits for a deferred summary edit: at the
+    // production 1 s each command would cost a second. The coalescing tests ask for the real one.
+    summaryIntervalMs: options.summaryIntervalMs ?? TEST_SUMMARY_INTERVAL_MS,
   });
   // A silent console platform, so declarations get a channel; sessions replace it with a printing one.
   app.platforms.register(new ConsolePlatform(() => {}, app.services.redactor));

@@ -23,6 +23,8 @@ export interface TestBotOptions {
   guildCommands?: boolean;
   /** Log from this level (default warn), and the app's lines too (not only the adapter's). */
   logLevel?: 'trace' | 'debug' | 'info';
+  /** Least time between summary edits (tests default to a short one). */
+  summaryIntervalMs?: number;
 }
 
 export interface InteractionInput {
@@ -55,6 +57,7 @@ export class DiscordTestBot {
       config: testConfig(config),
       prefix: uniquePrefix('discord'),
       ...(appLogger ? { logger: appLogger } : {}),
+      ...(options.summaryIntervalMs === undefined ? {} : { summaryIntervalMs: options.summaryIntervalMs }),
     });
     const bot = new DiscordTestBot(logLines, fake, app, undefined as unknown as DiscordAdapter, options);
     bot.adapter = await bot.startAdapter(app);
@@ -72,7 +75,13 @@ export class DiscordTestBot {
     await this.adapter.stop();
     await this.app.dispose();
     await between?.();
-    this.app = createTestApp({ config: this.app.services.config, prefix: this.app.prefix });
+    this.app = createTestApp({
+      config: this.app.services.config,
+      prefix: this.app.prefix,
+      ...(this.options.summaryIntervalMs === undefined
+        ? {}
+        : { summaryIntervalMs: this.options.summaryIntervalMs }),
+    });
     this.adapter = await this.startAdapter(this.app);
     await this.settle();
   }

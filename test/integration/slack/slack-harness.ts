@@ -65,6 +65,8 @@ export interface HarnessOptions {
   awaitBackfill?: boolean;
   /** Also log the app's (not only the adapter's) lines into `logs`, from this level up. */
   logLevel?: 'trace' | 'debug' | 'info';
+  /** Least time between summary edits (tests default to a short one). */
+  summaryIntervalMs?: number;
 }
 
 /** Quick retries so a test that injects a 429 or a 5xx finishes in seconds, not minutes. */
@@ -97,7 +99,12 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
   let adapter!: RunningSlackAdapter;
   let running = false;
   const boot = async (bootOptions: { awaitBackfill?: boolean } = {}) => {
-    app = createTestApp({ config, prefix, ...(options.logLevel ? { logger } : {}) });
+    app = createTestApp({
+      config,
+      prefix,
+      ...(options.logLevel ? { logger } : {}),
+      ...(options.summaryIntervalMs === undefined ? {} : { summaryIntervalMs: options.summaryIntervalMs }),
+    });
     running = true;
     adapter = await startSlackAdapter(
       { app, env, config },
