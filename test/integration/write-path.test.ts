@@ -122,6 +122,6 @@ describe('the one write path against Redis', () => {
         context: context('C-INC', 'Ev3'),
       }),
     );
-    expect(message).toEqual(['evalsha']);
+    expect(message).toEqual(['eval']);
   });
 });

@@ -141,7 +141,7 @@ describe('an incident in a Discord guild, from /incident start to the postmortem
     await bot.click(SUMMARY_IDS.resolve, { channelId: channel.id });
     const resolved = summaryOf(channel.id);
     expect(field(resolved.embed, 'Status')).toBe('resolved ✅');
-    expect(field(resolved.embed, `Action A1 (high, owner <@${bot.ids.bobId}>, due 2030-01-15)`)).toBe(
+    expect(field(resolved.embed, `Action A1 (high, owner <@${bot.ids.bobId}>, due 2030-01-15, open)`)).toBe(
       'alert on payment pod restarts',
     );
     expect(JSON.stringify(resolved.message.components)).toContain(SUMMARY_IDS.reopen);

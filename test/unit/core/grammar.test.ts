@@ -121,6 +121,7 @@ describe('/incident page', () => {
 describe('/incident action', () => {
   it('takes text, owner, due date and priority in any order at the end', () => {
     expect(args('action add 502 alert @sam due 2025-12-01 priority high')).toEqual({
+      kind: 'add',
       text: 'add 502 alert',
       owner: { id: 'sam', name: 'sam' },
       due: '2025-12-01',
@@ -133,6 +134,7 @@ describe('/incident action', () => {
   });
   it('defaults the priority to medium', () => {
     expect(args('action write runbook')).toEqual({
+      kind: 'add',
       text: 'write runbook',
       owner: undefined,
       due: undefined,
@@ -186,7 +188,7 @@ describe('the registry generates help and suggestions', () => {
         '/incident role <commander|comms|scribe> <@user>',
         '/incident page <@user|schedule-id> [message]',
         '/incident ack',
-        '/incident action <text> [@owner] [due YYYY-MM-DD] [priority high|medium|low]',
+        '/incident action <text> [@owner] [due YYYY-MM-DD] [priority high|medium|low] | /incident action done|reopen <n>',
         '/incident resolve [summary]',
         '/incident reopen',
         '/incident postmortem [template]',
