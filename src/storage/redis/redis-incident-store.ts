@@ -11,8 +11,17 @@ import type {
 import { APPEND_CHATTER, APPEND_IF_REVISION, DECLARE, RESERVE_NUMBER } from './append-scripts.ts';
 import { ChatterBatcher, type ChatterItem } from './chatter-batcher.ts';
 import { feedEntryId } from './feed-entry-id.ts';
+import { LuaScript } from './lua-script.ts';
 import type { RedisConnection } from './redis-connection.ts';
 import { RedisKeys } from './redis-keys.ts';
+
+/** Run by digest (EVALSHA): each call sends 40 characters instead of the script. */
+const SCRIPTS = {
+  RESERVE_NUMBER: new LuaScript(RESERVE_NUMBER),
+  DECLARE: new LuaScript(DECLARE),
+  APPEND_IF_REVISION: new LuaScript(APPEND_IF_REVISION),
+  APPEND_CHATTER: new LuaScript(APPEND_CHATTER),
+};
 
 type StreamEntry = [id: string, fields: string[]];
 
@@ -46,8 +55,8 @@ export class RedisIncidentStore implements IncidentStore {
       this.listed.add(member);
     }
     const number = Number(
-      await this.redis.eval(
-        RESERVE_NUMBER,
+      await SCRIPTS.RESERVE_NUMBER.run(
+        this.redis,
         ...withOptionalKey(
           [this.keys.sequence(workspace)],
           deliveryKey === undefined ? undefined : this.keys.declaration(workspace, deliveryKey),
@@ -64,8 +73,8 @@ export class RedisIncidentStore implements IncidentStore {
       ...input.body,
       number,
     };
-    const written = await this.redis.eval(
-      DECLARE,
+    const written = await SCRIPTS.DECLARE.run(
+      this.redis,
       5,
       this.keys.log(ref),
       this.keys.revision(ref),
@@ -123,8 +132,8 @@ export class RedisIncidentStore implements IncidentStore {
       return action;
     }, '');
     const shard = this.keys.shardOf(ref);
-    const result = await this.redis.eval(
-      APPEND_IF_REVISION,
+    const result = await SCRIPTS.APPEND_IF_REVISION.run(
+      this.redis,
       ...withOptionalKey(
         [this.keys.log(ref), this.keys.revision(ref), this.keys.open(ref, shard), this.keys.feed(shard)],
         request.deliveryKey === undefined ? undefined : this.keys.appendDelivery(ref, request.deliveryKey),
@@ -161,8 +170,8 @@ export class RedisIncidentStore implements IncidentStore {
       event.type === 'message_captured' ? event.messageId : '',
       JSON.stringify(event),
     ]);
-    const flags = (await this.redis.eval(
-      APPEND_CHATTER,
+    const flags = (await SCRIPTS.APPEND_CHATTER.run(
+      this.redis,
       4,
       this.keys.log(ref),
       this.keys.seenMessages(ref),
