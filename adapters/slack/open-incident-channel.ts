@@ -52,8 +52,12 @@ async function createChannel(
       if (!id) throw new SlackPlatformError('invalid_response', 'conversations.create', {});
       return { id, name: answer.channel?.name ?? name };
     } catch (error) {
-      if (error instanceof SlackPlatformError && error.code === 'name_taken') continue;
-      throw error;
+      if (!(error instanceof SlackPlatformError) || error.code !== 'name_taken') throw error;
+      // The Web API client retries a create whose answer was lost; the retry then finds the name
+      // taken by the channel the first try made. A channel of this incident's name that tocsin
+      // created is that one (the name carries the incident's number), so it is kept.
+      const mine = await findCreatedChannel(new Set([name]), isPrivate, deps);
+      if (mine) return mine;
     }
   }
   throw new SlackPlatformError('name_taken', 'conversations.create', {});

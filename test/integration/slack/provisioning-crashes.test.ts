@@ -110,3 +110,16 @@ describe('a bot stopped in the middle of provisioning', () => {
     expectOneOfEverything(h, channel);
   }, 40_000);
 });
+
+describe('the Web API client retrying a create whose answer was lost', () => {
+  it('keeps the channel the first try made instead of opening inc-1-…-2', async () => {
+    h = await startSlackHarness({
+      config: slackConfig({ responders: [FAKE_IDS.bob], announce_channel: FAKE_IDS.general }),
+    });
+    h.fake.failNext('conversations.create', { lostAnswer: true });
+    await h.command('start sev2 checkout errors', { channel_id: FAKE_IDS.general });
+    const channel = await provisioned(h);
+    expect(h.fake.callsTo('conversations.create').length).toBeGreaterThan(1);
+    expectOneOfEverything(h, channel);
+  }, 40_000);
+});
