@@ -6,7 +6,7 @@ import { where } from './bot-permissions.ts';
 import type { DiscordContext } from './discord-context.ts';
 import { DISCORD_LIMITS } from './discord-limits.ts';
 import { findTextChannel } from './find-guild-channel.ts';
-import { messageChannel } from './incident-channel.ts';
+import { type MessageChannel, messageChannel } from './incident-channel.ts';
 import { explainMissing } from './missing-permission.ts';
 import { postParts } from './post-parts.ts';
 import { truncate } from './split-text.ts';
@@ -39,6 +39,7 @@ export async function announceIncident(
   for (const target of targets) {
     try {
       const channel = await messageChannel(ctx.client, target);
+      if (await alreadyAnnounced(ctx, channel, spaceId)) continue;
       await postParts(channel, [{ content: text, files: [] }]);
     } catch (error) {
       ctx.logger.warn({ err: error, channel: target }, 'could not announce the incident');
@@ -62,4 +63,22 @@ export function explainMissingPin(channelId: string): MessageCreateOptions {
     content: `I could not pin this incident's summary. ${explainMissing(['ManageMessages'], where(channelId))}`,
     allowedMentions: NO_MENTIONS,
   };
+}
+
+/** How far back a retry looks for its own announcement: a crash comes seconds after it, not days. */
+const RECENT = 50;
+
+/**
+ * An attempt that crashed after announcing (before recording it) left its message behind; the
+ * retry finds it among the channel's recent messages by the bot that link the incident's channel.
+ * A channel whose history cannot be read is announced in again rather than not at all.
+ */
+async function alreadyAnnounced(ctx: DiscordContext, channel: MessageChannel, spaceId: string): Promise<boolean> {
+  const botId = ctx.client.user?.id;
+  try {
+    const recent = await channel.messages.fetch({ limit: RECENT, cache: false });
+    return recent.some((message) => message.author.id === botId && message.content.includes(where(spaceId)));
+  } catch {
+    return false;
+  }
 }
