@@ -14,6 +14,7 @@ import { feedEntryId } from './feed-entry-id.ts';
 import { LuaScript } from './lua-script.ts';
 import type { RedisConnection } from './redis-connection.ts';
 import { RedisKeys } from './redis-keys.ts';
+import { ReplicaWait } from './replica-wait.ts';
 
 /** Run by digest (EVALSHA): each call sends 40 characters instead of the script. */
 const SCRIPTS = {
@@ -36,11 +37,14 @@ export class RedisIncidentStore implements IncidentStore {
   private readonly chatter = new ChatterBatcher<IncidentRef>((ref, items) => this.writeChatter(ref, items));
   /** Workspaces known to be in the workspace list (it only grows), so a declaration adds it once. */
   private readonly listed = new Set<string>();
+  private readonly replicated: ReplicaWait;
 
   constructor(
     private readonly redis: RedisConnection,
     readonly keys: RedisKeys = new RedisKeys(),
-  ) {}
+  ) {
+    this.replicated = new ReplicaWait(redis);
+  }
 
   /**
    * Two atomic steps, since the number picks the shard the incident lives in: the number (in the
@@ -86,6 +90,7 @@ export class RedisIncidentStore implements IncidentStore {
       refJson(ref),
     );
     if (Number(written) === -2) return { status: 'duplicate' };
+    await this.replicated.after(this.keys.log(ref));
     const state = await this.state(ref);
     if (!state) throw new Error(`INC-${number} vanished right after it was declared`);
     return { status: 'appended', state };
@@ -151,6 +156,7 @@ export class RedisIncidentStore implements IncidentStore {
       : [Number(result), ''];
     if (revision === -2) return { status: 'duplicate' };
     if (revision >= 0) {
+      await this.replicated.after(this.keys.log(ref));
       return {
         status: 'appended',
         written: events.length,
@@ -182,6 +188,7 @@ export class RedisIncidentStore implements IncidentStore {
       String(DELIVERY_TTL_SECONDS),
       ...args,
     )) as number[];
+    await this.replicated.after(this.keys.log(ref));
     return flags.map(Number);
   }
 
