@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { captureInProcess } from './capture-in-process.ts';
 import { idleRss } from './idle-rss.ts';
+import { importExport } from './import-export.ts';
 import type { Benchmark, BenchmarkReport } from './lib/benchmark.ts';
 import { round } from './lib/goals.ts';
 import { machineInfo } from './lib/machine-info.ts';
@@ -26,6 +27,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   slackAckLatency,
   slackCaptureE2e,
   idleRss,
+  importExport,
 ];
 
 const RESULTS_FILE = fileURLToPath(new URL('./results.json', import.meta.url));
