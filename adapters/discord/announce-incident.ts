@@ -73,7 +73,11 @@ const RECENT = 50;
  * retry finds it among the channel's recent messages by the bot that link the incident's channel.
  * A channel whose history cannot be read is announced in again rather than not at all.
  */
-async function alreadyAnnounced(ctx: DiscordContext, channel: MessageChannel, spaceId: string): Promise<boolean> {
+async function alreadyAnnounced(
+  ctx: DiscordContext,
+  channel: MessageChannel,
+  spaceId: string,
+): Promise<boolean> {
   const botId = ctx.client.user?.id;
   try {
     const recent = await channel.messages.fetch({ limit: RECENT, cache: false });

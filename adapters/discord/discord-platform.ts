@@ -6,6 +6,7 @@ import type {
   InteractiveMessage,
 } from '../../src/ports/chat-platform.ts';
 import type { ProvisioningProgress } from '../../src/ports/provisioning-journal.ts';
+import { adoptDiscordChannel } from './adopt-channel.ts';
 import { canSeeIncident } from './channel-access.ts';
 import { DISCORD_PLATFORM, type DiscordContext } from './discord-context.ts';
 import { fetchHistory } from './fetch-history.ts';
@@ -33,6 +34,10 @@ export class DiscordPlatform implements ChatPlatform {
   async postMessage(_workspace: string, channel: string, reply: Reply): Promise<void> {
     const target = await messageChannel(this.ctx.client, channel);
     await postParts(target, renderReply(redactReply(reply, this.ctx.redactor)));
+  }
+
+  adoptIncidentSpace(incident: IncidentState, progress: ProvisioningProgress): Promise<IncidentSpace> {
+    return adoptDiscordChannel(this.ctx, incident, progress);
   }
 
   isMember(incident: IncidentState, userId: string): Promise<boolean> {

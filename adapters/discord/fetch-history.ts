@@ -1,4 +1,4 @@
-import type { AnyThreadChannel } from 'discord.js';
+import { type AnyThreadChannel, SnowflakeUtil } from 'discord.js';
 import type { IncidentState } from '../../src/core/public-api.ts';
 import type { HistoryMessage } from '../../src/ports/chat-platform.ts';
 import { actorOf } from './discord-actor.ts';
@@ -22,7 +22,11 @@ export async function* fetchHistory(
   if (ctx.client.shard && !ctx.client.guilds.cache.has(incident.ref.workspace)) return;
   const channel = await messageChannel(ctx.client, incident.channel.id);
   const botId = ctx.client.user?.id ?? '';
-  yield* channelMessages(channel, botId);
+  // An adopted channel is read back from the time `adopt` named, not from its first message ever.
+  const after = incident.adoptedSince
+    ? SnowflakeUtil.generate({ timestamp: Date.parse(incident.adoptedSince) }).toString()
+    : '0';
+  yield* channelMessages(channel, botId, undefined, after);
   for (const thread of await threadsOf(ctx, channel)) yield* channelMessages(thread, botId, thread.id);
 }
 
@@ -30,8 +34,9 @@ async function* channelMessages(
   channel: MessageChannel,
   botId: string,
   threadId?: string,
+  from = '0',
 ): AsyncIterable<HistoryMessage> {
-  let after = '0';
+  let after = from;
   for (;;) {
     const page = await channel.messages.fetch({ after, limit: PAGE, cache: false });
     const messages = [...page.values()].sort((a, b) => compareIds(a.id, b.id));

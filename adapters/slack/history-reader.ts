@@ -44,7 +44,9 @@ export async function* readChannelHistory(
 ): AsyncIterable<HistoryMessage> {
   const channel = incident.channel?.id;
   if (!channel) return;
-  const messages = await collect(channel, String(epochSeconds(incident.declaredAt) - SKEW_SECONDS), deps);
+  // An adopted channel is read back from the time `adopt` named; a new one from its declaration.
+  const from = incident.adoptedSince ?? incident.declaredAt;
+  const messages = await collect(channel, String(epochSeconds(from) - SKEW_SECONDS), deps);
   messages.sort((a, b) => compareTs(a.ts ?? '0', b.ts ?? '0'));
   for (const message of messages) {
     if (!isSpoken(message, deps.bot)) continue;

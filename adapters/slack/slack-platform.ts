@@ -10,6 +10,7 @@ import type {
 } from '../../src/ports/chat-platform.ts';
 import type { IncidentStore } from '../../src/ports/incident-store.ts';
 import type { ProvisioningProgress } from '../../src/ports/provisioning-journal.ts';
+import { adoptIncidentChannel } from './adopt-incident-channel.ts';
 import { ChannelMembers } from './channel-members.ts';
 import { answerPrivately } from './deliver-reply.ts';
 import { explainSlackError } from './explain-slack-error.ts';
@@ -65,6 +66,10 @@ export class SlackPlatform implements ChatPlatform {
       await answerPrivately(text, route, this.deps);
       throw new PermanentError(text);
     }
+  }
+
+  async adoptIncidentSpace(incident: IncidentState, progress: ProvisioningProgress): Promise<IncidentSpace> {
+    return adoptIncidentChannel(incident, { ...this.deps, summary: this.summary }, progress);
   }
 
   /** Posts in the channel; failures are thrown, so the job that called it can retry or record them. */

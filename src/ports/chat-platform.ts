@@ -42,6 +42,8 @@ export interface ChatPlatform {
    */
   provisionIncidentSpace(incident: IncidentState, progress: ProvisioningProgress): Promise<IncidentSpace>;
   postMessage(workspace: string, channel: string, reply: Reply): Promise<void>;
+  /** `/incident adopt`: makes the channel it was typed in the incident's (summary pinned there). */
+  adoptIncidentSpace?(incident: IncidentState, progress: ProvisioningProgress): Promise<IncidentSpace>;
   /** Edits the pinned summary in place after a change. */
   refreshSummary?(incident: IncidentState): Promise<void>;
   /** Messages said in the channel, oldest first, for backfill after downtime. */

@@ -1,6 +1,7 @@
 import type { CommandDefinition } from './command-definition.ts';
 import { ackCommand } from './definitions/ack-command.ts';
 import { actionCommand } from './definitions/action-command.ts';
+import { adoptCommand } from './definitions/adopt-command.ts';
 import { helpCommand } from './definitions/help-command.ts';
 import { listCommand } from './definitions/list-command.ts';
 import { noteCommand } from './definitions/note-command.ts';
@@ -20,6 +21,7 @@ import { timelineCommand } from './definitions/timeline-command.ts';
 /** The grammar, in the order help lists it. Features add their commands here. */
 export const COMMANDS: readonly CommandDefinition[] = [
   startCommand,
+  adoptCommand,
   severityCommand,
   noteCommand,
   statusCommand,

@@ -55,6 +55,8 @@ export type IncidentEventBody =
       private?: true;
       /** Read from an export after the fact: nobody is paged, no channel is opened. */
       imported?: ImportMark;
+      /** Declared in an existing channel (`/incident adopt`): it becomes the incident's, read back from `since`. */
+      adopted?: { since: string };
     }
   | { type: 'channel_linked'; channel: string; channelName: string; url?: string }
   | { type: 'severity_changed'; from: Severity; to: Severity; reason?: string; automatic?: boolean }

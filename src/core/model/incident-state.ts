@@ -32,6 +32,8 @@ export interface IncidentState {
   private?: true;
   /** Imported from an export (see ImportMark). */
   imported?: ImportMark;
+  /** Adopted channel: read back from this instant; declaredAt is its first message at or after it. */
+  adoptedSince?: string;
   severity: Severity;
   status: IncidentStatus | 'resolved';
   declaredAt: string;
@@ -87,6 +89,7 @@ function applyEvent(ref: IncidentRef, state: IncidentState | undefined, event: S
       ...(event.description === undefined ? {} : { description: event.description }),
       ...(event.private ? { private: true as const } : {}),
       ...(event.imported ? { imported: event.imported } : {}),
+      ...(event.adopted ? { adoptedSince: event.adopted.since } : {}),
       severity: event.severity,
       status: 'investigating',
       declaredAt: event.at,
@@ -175,6 +178,14 @@ function applyEvent(ref: IncidentRef, state: IncidentState | undefined, event: S
       break;
     case 'message_captured':
       next.messageCount = state.messageCount + 1;
+      // An adopted incident began with the first message said after `since`, not with the command.
+      if (
+        state.adoptedSince &&
+        event.occurredAt >= state.adoptedSince &&
+        event.occurredAt < state.declaredAt
+      ) {
+        next.declaredAt = event.occurredAt;
+      }
       break;
     default:
       break;

@@ -24,7 +24,13 @@ export function provisionIncident(
     const platform = platforms.get(ref.platform);
     if (!platform) throw new Error(`no chat platform "${ref.platform}" in this process`);
     const progress = await JournalledProgress.load(journal, ref);
-    const space = await platform.provisionIncidentSpace(state, progress);
+    if (state.adoptedSince && !platform.adoptIncidentSpace) {
+      throw new Error(`${ref.platform} cannot adopt a channel`);
+    }
+    const space =
+      state.adoptedSince && platform.adoptIncidentSpace
+        ? await platform.adoptIncidentSpace(state, progress)
+        : await platform.provisionIncidentSpace(state, progress);
     await services.store.linkChannel(ref, space.channelId);
     // Live capture ignores a channel until it is linked: what people said in it from its creation
     // until now is read back (deduplicated by message id) before the link is logged.

@@ -39,6 +39,8 @@ export class ReplicaWait {
 function masterOf(cluster: Cluster, key: string): { id: string; node: Redis } | undefined {
   const id = cluster.slots[calculateSlot(key)]?.[0];
   if (!id) return undefined;
-  const node = cluster.nodes('master').find((candidate) => `${candidate.options.host}:${candidate.options.port}` === id);
+  const node = cluster
+    .nodes('master')
+    .find((candidate) => `${candidate.options.host}:${candidate.options.port}` === id);
   return node ? { id, node } : undefined;
 }

@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DiscordTestBot } from './discord-test-bot.ts';
+
+let bot: DiscordTestBot;
+/** How far the fake Discord's clock is behind ours: messages "said earlier" get earlier snowflakes. */
+let behindMs = 0;
+
+afterEach(async () => {
+  await bot?.dispose();
+  behindMs = 0;
+});
+
+async function talkedBefore(): Promise<void> {
+  const say = (minutesAgo: number, content: string, authorId = bot.ids.bobId) => {
+    behindMs = minutesAgo * 60_000;
+    bot.fake.gateway.messageCreate({ content, authorId });
+  };
+  say(120, 'lunch plans?');
+  say(30, 'checkout is throwing 502s', bot.ids.aliceId);
+  say(20, 'same here, since the deploy');
+  behindMs = 0;
+}
+
+async function adopted(): Promise<void> {
+  // Snowflakes only grow: the fake starts its clock before the oldest message said.
+  behindMs = 130 * 60_000;
+  bot = await DiscordTestBot.start({ fake: { now: () => Date.now() - behindMs } });
+  // Said while the bot was away, so only the channel's history has it.
+  await bot.restart(talkedBefore);
+  await bot.slash('adopt', { title: 'sev2 checkout errors' });
+}
+
+describe('/incident adopt in Discord', () => {
+  it('makes the channel the incident’s, with the summary pinned there and no channel created', async () => {
+    await adopted();
+    const state = await bot.app.store.state(bot.ref(1));
+    expect(state?.channel?.id).toBe(bot.ids.generalChannelId);
+    expect(state?.severity).toBe('SEV2');
+    expect(bot.fake.rest.requestsTo('POST', '/guilds/:id/channels')).toEqual([]);
+    const pinned = bot.botMessages(bot.ids.generalChannelId).filter((message) => message.pinned);
+    expect(JSON.stringify(pinned.map((message) => message.embeds))).toContain('checkout errors');
+  });
+
+  it('reads back the last hour of the channel, and what is said afterwards, once each', async () => {
+    await adopted();
+    bot.fake.gateway.messageCreate({ content: 'rolling back now', authorId: bot.ids.bobId });
+    await bot.settle();
+    const captured = (await bot.events(1)).flatMap((event) =>
+      event.type === 'message_captured' ? [event.text] : [],
+    );
+    expect(captured).toEqual([
+      'checkout is throwing 502s',
+      'same here, since the deploy',
+      'rolling back now',
+    ]);
+  });
+});
