@@ -13,6 +13,22 @@ const WORD_SIGNALS: ReadonlyArray<readonly [SuggestionSignal, RegExp]> = [
   ['failed-over', /\bfail(?:ed|ing)?[ -]?over\b/i],
   ['root-cause', /\broot[ -]?caused?\b/i],
   ['mitigated', /\bmitigat(?:ed|es|ing|ion)\b/i],
+  // The milestones a write-up's timeline is made of, as people say them in chat: an adopted or
+  // imported incident has no notes, so these lines are its timeline's first draft.
+  [
+    'detected',
+    /\b(?:detected|alerts?|alerted|alerting|(?:is|went|was|were|are) down|outage|not responding|unreachable)\b/i,
+  ],
+  ['escalated', /\bescalat(?:e|ed|es|ing|ion)\b|\bpaged\b/i],
+  ['identified', /\b(?:identified|caused by|because of|the cause|culprit|conflict(?:s|ing)?)\b/i],
+  [
+    'changed',
+    /\b(?:upgrad(?:e|ed|es|ing)|updat(?:e|ed|es|ing)|install(?:ed|ing)?|patch(?:ed|ing)?|adjust(?:ed|ing)?|reconfigur(?:e|ed|ing))\b/i,
+  ],
+  [
+    'restored',
+    /\b(?:restored|back to normal|back online|is back|up again|recovered|operational|resolved|fixed)\b/i,
+  ],
 ];
 
 const URL = /\bhttps?:\/\/[^\s<>|]+/gi;
@@ -40,14 +56,17 @@ export interface MessageSignals {
 /** Reads the signals of one message said at `saidAt` (ISO) in a workspace on `timeZone`. */
 export function readSignals(text: string, saidAt: string, timeZone: string): MessageSignals {
   const signals: SuggestionSignal[] = [];
-  for (const [signal, pattern] of WORD_SIGNALS) if (pattern.test(text)) signals.push(signal);
   let prose = text;
+  const links: SuggestionSignal[] = [];
   if (text.includes('://')) {
     const urls = text.match(URL) ?? [];
-    if (urls.some((url) => ALERT_URL.test(url))) signals.push('alert-link');
-    if (urls.some((url) => DASHBOARD_URL.test(url) && !ALERT_URL.test(url))) signals.push('dashboard-link');
+    if (urls.some((url) => ALERT_URL.test(url))) links.push('alert-link');
+    if (urls.some((url) => DASHBOARD_URL.test(url) && !ALERT_URL.test(url))) links.push('dashboard-link');
     prose = text.replace(URL, ' ');
   }
+  // Words are read in the prose only: `/alerts?filter=…` in a link is the link's signal, not a word.
+  for (const [signal, pattern] of WORD_SIGNALS) if (pattern.test(prose)) signals.push(signal);
+  signals.push(...links);
   const occurredAt = mentionedTime(prose, saidAt, timeZone);
   if (occurredAt === undefined) return { signals };
   return { signals: ['clock-time', ...signals], occurredAt };

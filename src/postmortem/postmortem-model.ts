@@ -42,6 +42,11 @@ export type SuggestionSignal =
   | 'failed-over'
   | 'root-cause'
   | 'mitigated'
+  | 'detected'
+  | 'escalated'
+  | 'identified'
+  | 'changed'
+  | 'restored'
   | 'alert-link'
   | 'dashboard-link';
 

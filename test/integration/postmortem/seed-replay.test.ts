@@ -112,11 +112,13 @@ const SEEDS: Seed[] = [
     ],
     suggestions: [
       ['08:50 UTC (09:50 CET)', '_Suggested (deployed):_ the deploy script finished with an error'],
+      // Users reporting errors while monitoring alerts is when the outage was detected.
+      ['08:52 UTC (09:52 CET)', '_Suggested (detected):_ users report errors in the API'],
     ],
     actions: [
       ['The deploy script will alert when other packages need to be updated, not only obs-api', 'david', '—'],
     ],
-    chatter: ['users report errors in the API'],
+    chatter: [],
     people: ['david', 'eduardo', 'anna'],
     rootCause: 'obs-api was upgraded without the other required packages (ruby package update)',
   },
