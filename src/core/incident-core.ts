@@ -18,7 +18,7 @@ import type { CoreServices } from './core-services.ts';
 import { fail, type Result, SystemError, type UserError, userError } from './errors.ts';
 import { InFlightTracker } from './in-flight-tracker.ts';
 import type { InboundContext, InboundEvent } from './inbound-event.ts';
-import { type IncidentRef, incidentLabel } from './model/incident-ref.ts';
+import type { IncidentRef } from './model/incident-ref.ts';
 import type { IncidentState } from './model/incident-state.ts';
 import { takeAllowance } from './policy/rate-limit-buckets.ts';
 import { outsideAllowedWorkspaces } from './policy/workspace-allowlist.ts';

@@ -24,8 +24,11 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const env = readEnvOptions();
   const config = loadConfig(env.configPath, env.raw, env.configExplicit);
-  let embedded: EmbeddedRedis | undefined;
-  const url = env.redisUrl ?? (embedded = await startEmbeddedRedis({ dir: join(env.dataDir, 'redis') })).url;
+  // No REDIS_URL: the same managed redis-server (and data) that `npm start` uses.
+  const embedded: EmbeddedRedis | undefined = env.redisUrl
+    ? undefined
+    : await startEmbeddedRedis({ dir: join(env.dataDir, 'redis') });
+  const url = env.redisUrl ?? (embedded as EmbeddedRedis).url;
   const redis = connectRedis(url);
   const logger = createLogger({ level: env.raw.LOG_LEVEL ?? 'warn', destination: process.stderr });
   const app = createApp({ redis, config, postmortemDir: env.postmortemDir, logger });

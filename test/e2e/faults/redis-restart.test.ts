@@ -110,26 +110,18 @@ describe('redis-server restarts in the middle of an incident', () => {
 describe('redis-server stays down longer than a command can wait', () => {
   it('the command is answered "could not record, try again" and is not in the log', async () => {
     app = createOpsApp({ redisUrl: redis.url, outageBudgetMs: 1_500 });
-    process.stderr.write(`TT declare ${Date.now()}\n`);
     const { channel, ref } = await app.declare('checkout errors');
-    process.stderr.write(`TT stop ${Date.now()}\n`);
     await redis.stop();
-    process.stderr.write(`TT command ${Date.now()}\n`);
     const failure = await app.command('note lost in the outage', { channel }).then(
       () => undefined,
       (error: unknown) => error,
     );
-    process.stderr.write(`TT failed ${Date.now()} ${failure}\n`);
     expect(failure).toBeInstanceOf(SystemError);
     expect((failure as SystemError).code).toBe('not_recorded');
     expect(systemErrorReply(failure).text).toMatch(/^Could not record that, try again/);
-    process.stderr.write(`TT restart ${Date.now()}\n`);
     await redis.restart();
-    process.stderr.write(`TT restarted ${Date.now()}\n`);
     await waitFor(() => app?.redis.status === 'ready', 'the client to reconnect');
-    process.stderr.write(`TT ready ${Date.now()}\n`);
     expect(notes(await app.store.read(ref))).toEqual([]);
-    process.stderr.write(`TT read ${Date.now()}\n`);
     expect((await app.command('note lost in the outage', { channel }))?.text).toContain('Noted');
     expect(notes(await app.store.read(ref))).toEqual(['lost in the outage']);
   });
