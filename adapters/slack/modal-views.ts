@@ -88,6 +88,22 @@ export function declareModal(origin: ModalOrigin, severity: Severity): types.Mod
         label: { type: 'plain_text', text: 'Description' },
         element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: 3000 },
       },
+      {
+        type: 'input',
+        block_id: 'visibility',
+        optional: true,
+        label: { type: 'plain_text', text: 'Visibility' },
+        element: {
+          type: 'checkboxes',
+          action_id: 'value',
+          options: [
+            {
+              text: { type: 'plain_text', text: 'Private: only the people in its channel see it' },
+              value: 'private',
+            },
+          ],
+        },
+      },
     ],
   };
 }
@@ -138,8 +154,20 @@ export function severityModal(
 
 type StateValues = Record<
   string,
-  Record<string, { value?: string | null; selected_option?: { value?: string } | null }>
+  Record<
+    string,
+    {
+      value?: string | null;
+      selected_option?: { value?: string } | null;
+      selected_options?: { value?: string }[] | null;
+    }
+  >
 >;
+
+/** Whether checkbox `option` of input `block` was ticked in a submitted view. */
+export function isChecked(values: StateValues, block: string, option: string): boolean {
+  return (values[block]?.value?.selected_options ?? []).some((selected) => selected.value === option);
+}
 
 /** The value of input `block` in a submitted view, '' when empty. */
 export function inputValue(values: StateValues, block: string): string {

@@ -2,7 +2,7 @@ import type { App, SlackViewAction } from '@slack/bolt';
 import type { RawOptions } from '../../src/core/public-api.ts';
 import { deliverReply, type ReplyRoute } from './deliver-reply.ts';
 import { DECLARE_MODAL, SEVERITY_MODAL } from './interaction-ids.ts';
-import { inputValue, parseOrigin } from './modal-views.ts';
+import { inputValue, isChecked, parseOrigin } from './modal-views.ts';
 import { slackContext } from './slack-context.ts';
 import { ackTimer, type SlackRuntime } from './slack-runtime.ts';
 
@@ -49,6 +49,7 @@ export function registerModals(bolt: App, runtime: SlackRuntime): void {
       title: inputValue(values, 'title'),
       severity: inputValue(values, 'severity'),
       ...(description ? { description } : {}),
+      ...(isChecked(values, 'visibility', 'private') ? { private: 'true' } : {}),
     };
   });
 

@@ -32,6 +32,7 @@ describe('/incident start with no text', () => {
       ['title', 'plain_text_input'],
       ['severity', 'static_select'],
       ['description', 'plain_text_input'],
+      ['visibility', 'checkboxes'],
     ]);
     expect(view.blocks[1]?.element.initial_option?.value).toBe('sev3');
     expect(await h.app.store.openIncidents({ platform: 'slack', workspace: h.fake.teamId })).toEqual([]);
@@ -65,6 +66,30 @@ describe('/incident start with no text', () => {
       FAKE_IDS.bob,
     ]);
     expect(incident.channel?.name).toBe('inc-1-login-fails-for-sso-users');
+  });
+
+  it('declares a private incident when its box is ticked: a private channel, answered to the declarer only', async () => {
+    h = await startSlackHarness();
+    await h.command('start', { user_id: FAKE_IDS.bob, channel_id: FAKE_IDS.general });
+    const view = await openedView(h);
+    await h.interaction(
+      viewSubmissionPayload(h.fake, {
+        callback_id: view.callback_id,
+        private_metadata: view.private_metadata,
+        user_id: FAKE_IDS.bob,
+        values: {
+          title: { value: { type: 'plain_text_input', value: 'customer data exposed' } },
+          severity: { value: { type: 'static_select', selected_option: { value: 'sev1' } } },
+          visibility: { value: { type: 'checkboxes', selected_options: [{ value: 'private' }] } },
+        },
+      }),
+    );
+    const reply = await h.fake.waitForResponseUrlPost((post) => String(post.body?.text).includes('declared'));
+    expect(reply.body).toMatchObject({ response_type: 'ephemeral' });
+    await h.settle();
+    const incident = await h.incident();
+    expect(incident.private).toBe(true);
+    expect(h.fake.workspace.channels.get(incident.channel?.id ?? '')?.is_private).toBe(true);
   });
 
   it('preselects the severity typed after start', async () => {
