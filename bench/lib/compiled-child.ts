@@ -37,8 +37,12 @@ export async function bundleChild(script: URL): Promise<string> {
 }
 
 /** Starts `node <bundle> <input as JSON>` from the repository root. */
-export function spawnCompiledChild(bundle: string, input: unknown): ChildProcess {
-  return spawn(process.execPath, [bundle, JSON.stringify(input)], {
+export function spawnCompiledChild(
+  bundle: string,
+  input: unknown,
+  nodeFlags: readonly string[] = [],
+): ChildProcess {
+  return spawn(process.execPath, [...nodeFlags, bundle, JSON.stringify(input)], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

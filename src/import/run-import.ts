@@ -56,6 +56,8 @@ export async function runImport(app: App, request: ImportRequest, source: Import
     lines.push(`${label} already holds this export (same channel and time range); nothing was written.`);
     return lines;
   }
+  // What writing left behind goes before the draft is rendered from the whole log (see COLLECT_EVERY).
+  (globalThis as { gc?: () => void }).gc?.();
   app.startWorkers();
   const workspace = importWorkspace(source);
   const reply = await app.core.process({
