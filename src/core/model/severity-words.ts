@@ -79,3 +79,15 @@ function invalidSeverity(text: string, aliases: SeverityAliases): UserError {
     `"${quoted}" is not a severity. Use one of ${severityWords(aliases)}.`,
   );
 }
+
+/**
+ * A title typed with its severity first (`SEV 1 db down`, `critical db down`): the severity word,
+ * when the first word looks like one (so `sev10` is refused rather than titled), and the rest.
+ */
+export function leadingSeverity(
+  text: string,
+  aliases: SeverityAliases = {},
+): { word?: string; rest: string } {
+  const [first, rest] = splitLeadingSeverity(text);
+  return first && looksLikeSeverity(first, aliases) ? { word: first, rest } : { rest: text };
+}

@@ -1,7 +1,7 @@
 import { fail, ok, userError } from '../../errors.ts';
 import { incidentLabel } from '../../model/incident-ref.ts';
 import type { Severity } from '../../model/severity.ts';
-import { looksLikeSeverity, parseSeverity, splitLeadingSeverity } from '../../model/severity-words.ts';
+import { leadingSeverity, parseSeverity } from '../../model/severity-words.ts';
 import { cleanField, LIMITS } from '../../text/sanitize-input.ts';
 import { formatClock } from '../../time/format-time.ts';
 import { parseLeadingTime } from '../../time/parse-backdate.ts';
@@ -48,15 +48,14 @@ export const adoptCommand = defineCommand<AdoptArgs>({
     return ok({ title: since ? text.slice(0, since.index) : text, ...(since ? { since: since[1] } : {}) });
   },
   build(options, context) {
-    const [first, rest] = splitLeadingSeverity((options.title ?? '').trim());
+    const lead = leadingSeverity((options.title ?? '').trim(), context.severityAliases);
     let severity: Severity | undefined;
-    let titleText = (options.title ?? '').trim();
-    if (first && looksLikeSeverity(first, context.severityAliases)) {
-      const parsed = parseSeverity(first, context.severityAliases);
+    if (lead.word) {
+      const parsed = parseSeverity(lead.word, context.severityAliases);
       if (!parsed.ok) return fail({ ...parsed.error, usage: USAGE });
       severity = parsed.value;
-      titleText = rest;
     }
+    const titleText = lead.rest;
     const title = cleanField('title', titleText || DEFAULT_TITLE, LIMITS.title, {
       required: true,
       usage: USAGE,

@@ -1,12 +1,7 @@
 import { fail, ok } from '../../errors.ts';
 import { incidentLabel } from '../../model/incident-ref.ts';
 import { SEVERITIES, type Severity } from '../../model/severity.ts';
-import {
-  looksLikeSeverity,
-  parseSeverity,
-  type SeverityAliases,
-  splitLeadingSeverity,
-} from '../../model/severity-words.ts';
+import { leadingSeverity, parseSeverity, type SeverityAliases } from '../../model/severity-words.ts';
 import { cleanField, cleanText, LIMITS } from '../../text/sanitize-input.ts';
 import { defineCommand, type RawOptions } from '../command-definition.ts';
 import { ephemeral, toChannel } from '../reply.ts';
@@ -127,7 +122,8 @@ function severityAndTitle(
   if (options.severity !== undefined && options.severity.trim() !== '') {
     return { severity: options.severity, title: options.title };
   }
-  const [first, rest] = splitLeadingSeverity(cleanText(options.title ?? ''));
-  if (looksLikeSeverity(first, aliases)) return { severity: first, title: rest };
-  return { severity: undefined, title: options.title };
+  const lead = leadingSeverity(cleanText(options.title ?? ''), aliases);
+  return lead.word
+    ? { severity: lead.word, title: lead.rest }
+    : { severity: undefined, title: options.title };
 }
