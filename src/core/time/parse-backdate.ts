@@ -80,7 +80,10 @@ export function checkBackdateLimit(
   declaredAt: Date,
   timeZone: string,
 ): UserError | undefined {
-  if (occurredAt.getTime() >= declaredAt.getTime() - BACKDATE_LIMIT_MS) return undefined;
+  // People type minutes, and the start has seconds: the limit is counted from the start's minute,
+  // so "exactly 7 days before" is accepted however many seconds into 10:00 the incident began.
+  const startMinute = Math.floor(declaredAt.getTime() / 60_000) * 60_000;
+  if (occurredAt.getTime() >= startMinute - BACKDATE_LIMIT_MS) return undefined;
   return userError(
     'time_too_early',
     `${formatClock(occurredAt, timeZone, true)} is more than ${BACKDATE_LIMIT_DAYS} days before the incident ` +
