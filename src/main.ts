@@ -59,16 +59,21 @@ async function main(): Promise<void> {
   });
   const adapters: RunningAdapter[] = [];
   let http: HttpServerHandle | undefined;
+  let publicServer: HttpServerHandle | undefined;
+  // Slack in HTTP mode owns PORT and serves the public surface beside /slack/events.
+  const slackOwnsPort = env.slack !== undefined && env.slack.appToken === undefined;
   const shutdown = createShutdown({
     app,
     redis,
     adapters: () => adapters,
     logger,
-    afterRedis: [async () => http?.close(), async () => embedded?.stop()],
+    afterRedis: [async () => http?.close(), async () => publicServer?.close(), async () => embedded?.stop()],
     // An orphaned redis-server would still hold ./data/redis when the next `npm start` opens it.
     onDeadline: () => void embedded?.stop(),
   });
   exitOnSignals(shutdown, logger);
+
+  if (env.portExplicit && !slackOwnsPort) publicServer = await startPublicServer(env, app, logger);
 
   if (consoleMode) {
     const chat = new ConsoleChat({
@@ -100,7 +105,12 @@ async function main(): Promise<void> {
   });
   // Up before the adapters, so a probe sees "alive, not ready yet" through a slow start.
   http = await startOpsServer(env, routes, logger);
-  const options: AdapterStartOptions = { app, env, config };
+  const options: AdapterStartOptions = {
+    app,
+    env,
+    config,
+    ...(slackOwnsPort ? { publicRoute: app.http.asBoltRoute() } : {}),
+  };
   // Each adapter registers its ChatPlatform. They start side by side: Discord's gateway handshake
   // and Slack's auth.test are both mostly waiting on the network.
   const starting = [
@@ -126,6 +136,23 @@ function consoleInput(input: NodeJS.ReadStream): RunningAdapter {
       input.push(null);
     },
   };
+}
+
+/** The public surface on PORT when no adapter owns the port; a taken port stops the start with its name. */
+async function startPublicServer(
+  env: ReturnType<typeof readEnvOptions>,
+  app: ReturnType<typeof createApp>,
+  logger: ReturnType<typeof createLogger>,
+): Promise<HttpServerHandle> {
+  try {
+    return await startHttpServer(env.port, [], { fallback: app.http.listener, logger, name: 'public' });
+  } catch (cause) {
+    throw new SystemError(
+      'http_listen_failed',
+      `Could not serve the web view, webhooks and status page on PORT ${env.port}: ${(cause as Error).message}`,
+      { cause },
+    );
+  }
 }
 
 /** Health and metrics on METRICS_HOST:METRICS_PORT; a taken port stops the start with its name. */

@@ -1,5 +1,6 @@
 import { App, type Logger as BoltLogger, HTTPReceiver, SocketModeReceiver, type webApi } from '@slack/bolt';
 import type { EnvOptions } from '../../src/config/read-env.ts';
+import type { HttpRoute } from '../../src/ports/http-route.ts';
 
 /** The endpoint Slack posts slash commands, interactivity and the Events API to (HTTP mode). */
 export const EVENTS_PATH = '/slack/events';
@@ -25,6 +26,8 @@ export interface BoltAppOptions {
   retryConfig?: webApi.RetryOptions;
   /** Socket Mode: how long to wait for a pong before reconnecting (Bolt's default is 5 s). */
   clientPingTimeoutMs?: number;
+  /** HTTP mode: the rest of the public surface, served on the same port as `/slack/events`. */
+  publicRoute?: HttpRoute;
 }
 
 export interface BoltApp {
@@ -43,8 +46,8 @@ function clientOptions(options: BoltAppOptions): webApi.WebClientOptions {
 }
 
 /**
- * The real Bolt App: HTTP mode (`POST /slack/events` only: health and metrics have their own
- * server on METRICS_HOST, so the public port answers nothing else) with a signing secret, Socket Mode with an app-level token. Both receivers are built
+ * The real Bolt App: HTTP mode (`POST /slack/events`, and the public surface beside it; health and
+ * metrics have their own server on METRICS_HOST) with a signing secret, Socket Mode with an app-level token. Both receivers are built
  * here, so both get the configured Web API base URL (a hand-built Socket Mode receiver does not
  * inherit App's clientOptions).
  */
@@ -64,6 +67,7 @@ export function createBoltApp(options: BoltAppOptions): BoltApp {
       : new HTTPReceiver({
           signingSecret: slack.signingSecret ?? '',
           endpoints: EVENTS_PATH,
+          ...(options.publicRoute ? { customRoutes: [options.publicRoute] } : {}),
           logger,
           // Acks go out first, so everything Bolt waits on after that is ours to finish.
           processBeforeResponse: false,

@@ -74,6 +74,7 @@ export async function startSlackAdapter(
   const { bolt, mode, receiver } = createBoltApp({
     slack,
     logger: boltLogger(logger),
+    ...(options.publicRoute ? { publicRoute: options.publicRoute } : {}),
     ...(overrides.retryConfig ? { retryConfig: overrides.retryConfig } : {}),
     ...(overrides.clientPingTimeoutMs === undefined
       ? {}

@@ -9,6 +9,7 @@ import { BullJobQueue, bullPrefix } from '../jobs/bullmq-job-queue.ts';
 import { provisionIncident } from '../jobs/handlers/provision-incident.ts';
 import { refreshSummary, SUMMARY_INTERVAL_MS } from '../jobs/handlers/refresh-summary.ts';
 import { JobCooldown } from '../jobs/job-cooldown.ts';
+import { createPublicHttp, type PublicHttp } from '../http/public-http.ts';
 import type { Logger } from '../logging/create-logger.ts';
 import type { PrometheusMetrics } from '../observability/metrics.ts';
 import { createPagingDirectory } from '../paging/paging-directory.ts';
@@ -64,6 +65,8 @@ export interface App {
   /** Startup work adapters must finish before /readyz says ready (their backfill), and draining. */
   readiness: ReadinessState;
   metrics?: PrometheusMetrics;
+  /** The public HTTP surface (web view, webhooks, status page): served on PORT by main or by Slack. */
+  http: PublicHttp;
   startWorkers(): void;
   /**
    * Stops the job workers and the queue. With `graceMs`, running jobs get that long to finish and
@@ -143,6 +146,7 @@ export function createApp(options: AppOptions): App {
     platforms,
     clock,
     readiness: new ReadinessState(),
+    http: createPublicHttp(options.logger),
     ...(options.metrics ? { metrics: options.metrics } : {}),
     startWorkers: () => {
       if (handoff) return;

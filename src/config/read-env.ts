@@ -8,6 +8,8 @@ export interface EnvOptions {
   postmortemDir: string;
   dataDir: string;
   port: number;
+  /** PORT was set: the public HTTP server (webhooks, status page, web view) runs in every mode. */
+  portExplicit: boolean;
   /**
    * Where /healthz, /readyz and /metrics are served: their own server, never the public PORT.
    * Loopback by default; `token` (METRICS_TOKEN) makes /metrics ask for `Authorization: Bearer`.
@@ -34,6 +36,7 @@ export function readEnvOptions(env: Readonly<Record<string, string | undefined>>
     postmortemDir: env.POSTMORTEM_DIR ?? './postmortems',
     dataDir: env.TOCSIN_DATA_DIR ?? './data',
     port: Number(env.PORT ?? 3000),
+    portExplicit: env.PORT !== undefined && env.PORT !== '',
     ops: {
       host: env.METRICS_HOST || DEFAULT_METRICS_HOST,
       port: Number(env.METRICS_PORT || DEFAULT_METRICS_PORT),

@@ -10,14 +10,19 @@ export interface HttpServerHandle {
 }
 
 export interface HttpServerOptions {
-  /** Interface to bind (METRICS_HOST): loopback unless an operator opens it on purpose. */
-  host: string;
+  /** Interface to bind (METRICS_HOST for ops); all interfaces when absent, as Bolt does for Slack. */
+  host?: string;
   logger?: Logger;
+  /** What answers a request no route matches (the public surface); a plain 404 without it. */
+  fallback?: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Names the server in the log line. */
+  name?: string;
 }
 
 /**
- * The ops server: health and metrics on their own port and interface, apart from the public port
- * Slack posts to, so neither the internet nor a Slack-facing proxy reaches them.
+ * A plain HTTP server over a route list. The ops server (health and metrics) uses it on its own
+ * port and interface, apart from the public port, so neither the internet nor a proxy reaches them;
+ * the public server uses it with the public surface as its fallback.
  */
 export async function startHttpServer(
   port: number,
@@ -25,7 +30,7 @@ export async function startHttpServer(
   options: HttpServerOptions,
 ): Promise<HttpServerHandle> {
   const server = createServer((req, res) => {
-    void dispatch(routes, req, res).catch((error: unknown) => {
+    void dispatch(routes, req, res, options.fallback).catch((error: unknown) => {
       options.logger?.error({ err: error, path: req.url }, 'http route failed');
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end('internal error\n');
@@ -35,13 +40,15 @@ export async function startHttpServer(
   server.keepAliveTimeout = 1_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, options.host, () => {
+    const ready = () => {
       server.off('error', reject);
       resolve();
-    });
+    };
+    if (options.host === undefined) server.listen(port, ready);
+    else server.listen(port, options.host, ready);
   });
   const bound = (server.address() as AddressInfo).port;
-  options.logger?.info({ host: options.host, port: bound }, 'health and metrics server listening');
+  options.logger?.info({ host: options.host, port: bound }, `${options.name ?? 'health and metrics'} server listening`);
   return {
     port: bound,
     close: () =>
@@ -56,6 +63,7 @@ async function dispatch(
   routes: readonly HttpRoute[],
   req: IncomingMessage,
   res: ServerResponse,
+  fallback?: (req: IncomingMessage, res: ServerResponse) => void,
 ): Promise<void> {
   const path = new URL(req.url ?? '/', 'http://localhost').pathname;
   const method = (req.method ?? 'GET').toUpperCase();
@@ -63,6 +71,10 @@ async function dispatch(
   const route = matching.find((candidate) => methodsOf(candidate).includes(method));
   if (route) {
     await route.handler(req, res);
+    return;
+  }
+  if (fallback && matching.length === 0) {
+    fallback(req, res);
     return;
   }
   if (matching.length > 0) {

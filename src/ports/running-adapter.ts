@@ -3,6 +3,7 @@ import type { EnvOptions } from '../config/read-env.ts';
 import type { CommandDefinition } from '../core/commands/command-definition.ts';
 import type { CoreServices } from '../core/core-services.ts';
 import type { IncidentCore } from '../core/incident-core.ts';
+import type { HttpRoute } from './http-route.ts';
 import type { PlatformRegistry } from './chat-platform.ts';
 import type { IncidentStore } from './incident-store.ts';
 import type { Metrics } from './metrics.ts';
@@ -23,6 +24,11 @@ export interface AdapterStartOptions {
   app: AdapterApp;
   env: EnvOptions;
   config: AppConfig;
+  /**
+   * The public surface (web view, webhooks, status page) as one catch-all route. An adapter that
+   * owns the public port (Slack in HTTP mode) serves it beside its own endpoint.
+   */
+  publicRoute?: HttpRoute;
 }
 
 /** A started platform adapter, as the composition root and /readyz see it. */

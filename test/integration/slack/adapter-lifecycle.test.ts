@@ -25,6 +25,17 @@ describe('the Slack adapter in HTTP mode', () => {
     expect(statuses).toEqual([404, 404, 404]);
   });
 
+  it('serves the public surface (web view, webhooks, status page) on the same port as /slack/events', async () => {
+    h = await startSlackHarness();
+    h.app.http.routes.get('/status/probe', (c) => c.text('public ok'));
+    h.app.http.routes.post('/webhooks/probe', async (c) => c.text(`got ${await c.req.text()}`));
+    const get = await fetch(new URL('/status/probe?x=1', h.adapter.eventsUrl));
+    const post = await fetch(new URL('/webhooks/probe', h.adapter.eventsUrl), { method: 'POST', body: 'raw body' });
+    expect([get.status, await get.text()]).toEqual([200, 'public ok']);
+    expect([post.status, await post.text()]).toEqual([200, 'got raw body']);
+    expect((await fetch(new URL('/nowhere', h.adapter.eventsUrl))).status).toBe(404);
+  });
+
   it("answers Slack's url_verification challenge", async () => {
     h = await startSlackHarness();
     const sender = createSlackEventSender({

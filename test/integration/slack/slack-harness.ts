@@ -107,7 +107,7 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
     });
     running = true;
     adapter = await startSlackAdapter(
-      { app, env, config },
+      { app, env, config, publicRoute: app.http.asBoltRoute() },
       { host: '127.0.0.1', logger, retryConfig: TEST_RETRY, pacer: { intervalMs: 20 }, ...options.overrides },
     );
     if ((bootOptions.awaitBackfill ?? options.awaitBackfill) !== false) await adapter.backfilled;
