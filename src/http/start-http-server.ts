@@ -48,7 +48,10 @@ export async function startHttpServer(
     else server.listen(port, options.host, ready);
   });
   const bound = (server.address() as AddressInfo).port;
-  options.logger?.info({ host: options.host, port: bound }, `${options.name ?? 'health and metrics'} server listening`);
+  options.logger?.info(
+    { host: options.host, port: bound },
+    `${options.name ?? 'health and metrics'} server listening`,
+  );
   return {
     port: bound,
     close: () =>

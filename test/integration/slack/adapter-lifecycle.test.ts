@@ -30,7 +30,10 @@ describe('the Slack adapter in HTTP mode', () => {
     h.app.http.routes.get('/status/probe', (c) => c.text('public ok'));
     h.app.http.routes.post('/webhooks/probe', async (c) => c.text(`got ${await c.req.text()}`));
     const get = await fetch(new URL('/status/probe?x=1', h.adapter.eventsUrl));
-    const post = await fetch(new URL('/webhooks/probe', h.adapter.eventsUrl), { method: 'POST', body: 'raw body' });
+    const post = await fetch(new URL('/webhooks/probe', h.adapter.eventsUrl), {
+      method: 'POST',
+      body: 'raw body',
+    });
     expect([get.status, await get.text()]).toEqual([200, 'public ok']);
     expect([post.status, await post.text()]).toEqual([200, 'got raw body']);
     expect((await fetch(new URL('/nowhere', h.adapter.eventsUrl))).status).toBe(404);
