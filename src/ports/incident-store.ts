@@ -21,11 +21,20 @@ export interface AppendRequest {
   events: IncidentEvent[];
   /** A delivery id, marked done in the same atomic write: seen before, nothing is written. */
   deliveryKey?: string;
+  /**
+   * The last stream id of the state the decision was made on. `strict`: that state came from the
+   * process cache unread, so anything appended since (chatter too) makes the append `stale`.
+   */
+  basis?: { lastEventId: string; strict: boolean };
 }
 
 export type AppendResult =
   /** `feedId`: the feed entry the reactions run from (revision-checked appends report it). */
-  { status: 'appended'; written: number; feedId?: string } | { status: 'conflict' } | { status: 'duplicate' };
+  | { status: 'appended'; written: number; feedId?: string }
+  | { status: 'conflict' }
+  | { status: 'duplicate' }
+  /** A strict basis was behind the log: decide again on a fresh read. */
+  | { status: 'stale' };
 
 export type DeclareResult = { status: 'appended'; state: IncidentState } | { status: 'duplicate' };
 
@@ -46,6 +55,11 @@ export interface IncidentStore {
   /** Events with stream ids from `from` to `to`, both included. */
   range(ref: IncidentRef, from: string, to: string): Promise<StoredEvent[]>;
   state(ref: IncidentRef): Promise<IncidentState | undefined>;
+  /**
+   * The state as this process last folded it, without asking the store: possibly behind. Only for
+   * a decision whose append is checked against it (`basis.strict`).
+   */
+  cachedState?(ref: IncidentRef): IncidentState | undefined;
   linkChannel(ref: IncidentRef, channel: string): Promise<void>;
   findByChannel(workspace: WorkspaceRef, channel: string): Promise<IncidentRef | undefined>;
   openIncidents(workspace: WorkspaceRef): Promise<IncidentRef[]>;

@@ -98,7 +98,7 @@ describe('the one write path against Redis', () => {
     expect(notes).toHaveLength(1);
   });
 
-  it('a note costs two round trips on its way to the reply, a captured message one', async () => {
+  it("a note costs one round trip on its way to the reply (decided on the process's fold), a captured message one", async () => {
     const app = start({ startWorkers: false });
     const declared = await app.core.process({
       kind: 'command',
@@ -119,7 +119,7 @@ describe('the one write path against Redis', () => {
     const note = await roundTrips(app.redis as Redis, () =>
       app.core.process({ kind: 'command', text: 'note the hot path', context: context('C-INC', 'Ev2') }),
     );
-    expect(note).toEqual(['xrange', 'evalsha']);
+    expect(note).toEqual(['evalsha']);
     const message = await roundTrips(app.redis as Redis, () =>
       app.core.process({
         kind: 'message',
@@ -130,5 +130,60 @@ describe('the one write path against Redis', () => {
       }),
     );
     expect(message).toEqual(['evalsha']);
+  });
+
+  it('a note decided on a fold another process has since passed by is decided again, and both notes are kept in order', async () => {
+    const prefix = uniquePrefix('two');
+    const first = start({ prefix, startWorkers: false });
+    const second = start({ prefix, startWorkers: false });
+    const declared = await first.core.process({
+      kind: 'command',
+      text: 'start sev3 db slow',
+      context: context('general'),
+    });
+    const ref = declared?.incident as IncidentRef;
+    await first.store.linkChannel(ref, 'C-INC');
+    await first.core.process({ kind: 'command', text: 'note from the first bot', context: context('C-INC') });
+    await second.core.process({
+      kind: 'command',
+      text: 'note from the second bot',
+      context: context('C-INC'),
+    });
+    const again = await first.core.process({
+      kind: 'command',
+      text: 'note first bot again',
+      context: context('C-INC'),
+    });
+    expect(again?.text).toContain('Noted: first bot again');
+    const notes = (await first.store.read(ref)).filter((event) => event.type === 'note_added');
+    expect(notes.map((note) => note.text)).toEqual([
+      'from the first bot',
+      'from the second bot',
+      'first bot again',
+    ]);
+    expect((await first.store.state(ref))?.revision).toBe((await second.store.state(ref))?.revision);
+  });
+
+  it('a message another process captured is in the state the next command decides on', async () => {
+    const prefix = uniquePrefix('chat');
+    const first = start({ prefix, startWorkers: false });
+    const second = start({ prefix, startWorkers: false });
+    const declared = await first.core.process({
+      kind: 'command',
+      text: 'start sev3 db slow',
+      context: context('general'),
+    });
+    const ref = declared?.incident as IncidentRef;
+    await first.store.linkChannel(ref, 'C-INC');
+    await first.core.process({ kind: 'command', text: 'note warm up', context: context('C-INC') });
+    await second.core.process({
+      kind: 'message',
+      messageId: 'm-elsewhere',
+      text: 'seen by the second bot only',
+      occurredAt: new Date(),
+      context: context('C-INC'),
+    });
+    await first.core.process({ kind: 'command', text: 'note after the message', context: context('C-INC') });
+    expect(first.store.cachedState(ref)?.messageCount).toBe(1);
   });
 });

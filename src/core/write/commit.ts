@@ -72,7 +72,10 @@ export async function commit<V = undefined>(deps: CommitDeps, input: CommitInput
   if (target.kind === 'declare') return commitDeclare(deps, input, target.workspace, now);
   if (target.kind === 'chatter') return commitChatter(deps, input, target.ref, now);
   for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
-    const state = await deps.store.state(target.ref);
+    // First try on this process's own fold, unread (a note then costs one round trip): the append
+    // checks that nothing at all came after it, or says `stale` and the next attempt reads.
+    const cached = attempt === 0 && !input.view ? deps.store.cachedState?.(target.ref) : undefined;
+    const state = cached ?? (await deps.store.state(target.ref));
     if (!state) {
       throw new SystemError('incident_missing', `incident ${incidentKey(target.ref)} has no log`);
     }
@@ -92,9 +95,11 @@ export async function commit<V = undefined>(deps: CommitDeps, input: CommitInput
       ref: state.ref,
       expectedRevision: state.revision,
       events,
+      basis: { lastEventId: state.lastEventId, strict: cached !== undefined },
       ...(input.deliveryKey === undefined ? {} : { deliveryKey: input.deliveryKey }),
     });
     if (result.status === 'duplicate') return { status: 'duplicate' };
+    if (result.status === 'stale') continue;
     if (result.status === 'appended') {
       // MTTA/MTTR are measured here, where every acknowledgement and resolution passes once stored.
       deps.metrics?.incidentEventsAppended(state, events);

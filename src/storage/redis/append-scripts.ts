@@ -20,25 +20,31 @@ end
  * KEYS: log, revision, open-set, feed, then the delivery key when there is one, all in the
  * incident's shard (an empty key name would be a key of slot 0 to a Cluster, so none is left out).
  * ARGV: expected revision, open-set action ('open'|'close'|''), incident number, ref JSON,
- * event types, delivery TTL in seconds, then the events as JSON.
- * Returns the new revision and the feed entry's id, -1 when another writer got there first, -2 for a
- * duplicate delivery.
+ * event types, delivery TTL in seconds, the last stream id the decision saw, '1' when that id must
+ * still be the log's last (a decision made on a cached fold, chatter included), then the events as
+ * JSON. Returns the new revision, the feed entry's id, 1 when nothing came between the decision's
+ * last id and these events (so the caller may fold them into its cache), and the new stream ids;
+ * -1 when another writer got there first, -2 for a duplicate delivery, -3 when a cached fold was
+ * behind the log.
  */
 export const APPEND_IF_REVISION = `${FEED_ENTRY}
 if KEYS[5] and redis.call('EXISTS', KEYS[5]) == 1 then return -2 end
 local current = tonumber(redis.call('GET', KEYS[2]) or '0')
 if current ~= tonumber(ARGV[1]) then return -1 end
-local first, last
-for i = 7, #ARGV do
-  last = redis.call('XADD', KEYS[1], '*', 'e', ARGV[i])
-  first = first or last
+local tip = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)[1]
+local contiguous = tip ~= nil and tip[1] == ARGV[7]
+if ARGV[8] == '1' and not contiguous then return -3 end
+local ids = {}
+for i = 9, #ARGV do
+  ids[#ids + 1] = redis.call('XADD', KEYS[1], '*', 'e', ARGV[i])
 end
-redis.call('SET', KEYS[2], current + #ARGV - 6)
+local revision = current + #ids
+redis.call('SET', KEYS[2], revision)
 if ARGV[2] == 'open' then redis.call('SADD', KEYS[3], ARGV[3]) end
 if ARGV[2] == 'close' then redis.call('SREM', KEYS[3], ARGV[3]) end
 if KEYS[5] then redis.call('SET', KEYS[5], '1', 'EX', tonumber(ARGV[6])) end
-local feedId = feed(KEYS[4], ARGV[4], first, last, current, ARGV[5])
-return { current + #ARGV - 6, feedId }
+local feedId = feed(KEYS[4], ARGV[4], ids[1], ids[#ids], current, ARGV[5])
+return { revision, feedId, contiguous and 1 or 0, unpack(ids) }
 `;
 
 /**
@@ -47,10 +53,13 @@ return { current + #ARGV - 6, feedId }
  * triples of (delivery key or '', message id to deduplicate on or '', event JSON). The delivery
  * keys are in the incident's shard too (RedisKeys.appendDelivery), so Cluster lets the script reach them. A captured
  * message whose id was seen before (a retry, a backfill) is skipped, and so is an event whose
- * delivery was done before. Returns one flag per event: 1 written, 0 skipped.
+ * delivery was done before. Returns the log's last id before these, one flag per event (1 written,
+ * 0 skipped), and the stream ids of those written.
  */
 export const APPEND_CHATTER = `${FEED_ENTRY}
+local tip = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)[1]
 local written = {}
+local ids = {}
 local first, last
 for i = 4, #ARGV, 3 do
   local delivery = ARGV[i]
@@ -59,6 +68,7 @@ for i = 4, #ARGV, 3 do
   if fresh and (id == '' or redis.call('HSETNX', KEYS[2], id, '1') == 1) then
     last = redis.call('XADD', KEYS[1], '*', 'e', ARGV[i + 2])
     first = first or last
+    ids[#ids + 1] = last
     if delivery ~= '' then redis.call('SET', delivery, '1', 'EX', tonumber(ARGV[3])) end
     written[#written + 1] = 1
   else
@@ -66,7 +76,7 @@ for i = 4, #ARGV, 3 do
   end
 end
 feed(KEYS[3], ARGV[1], first, last, tonumber(redis.call('GET', KEYS[4]) or '0'), ARGV[2])
-return written
+return { tip and tip[1] or '', written, ids }
 `;
 
 /**

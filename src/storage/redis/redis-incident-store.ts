@@ -149,18 +149,23 @@ export class RedisIncidentStore implements IncidentStore {
       refJson(ref),
       typesOf(events),
       String(DELIVERY_TTL_SECONDS),
+      request.basis?.lastEventId ?? '',
+      request.basis?.strict ? '1' : '',
       ...events.map((event) => JSON.stringify(event)),
     );
-    const [revision, feedId] = Array.isArray(result)
-      ? [Number(result[0]), String(result[1])]
-      : [Number(result), ''];
-    if (revision === -2) return { status: 'duplicate' };
-    if (revision >= 0) {
+    if (!Array.isArray(result)) {
+      const code = Number(result);
+      if (code === -2) return { status: 'duplicate' };
+      if (code === -3) return { status: 'stale' };
+    } else {
+      const [revision, feedId, contiguous, ...ids] = result as [number, string, number, ...string[]];
+      if (Number(contiguous) === 1 && request.basis)
+        this.advanceFold(ref, request.basis.lastEventId, events, ids);
       await this.replicated.after(this.keys.log(ref));
       return {
         status: 'appended',
         written: events.length,
-        ...(feedId ? { feedId: feedEntryId(shard, feedId) } : {}),
+        ...(feedId && Number(revision) >= 0 ? { feedId: feedEntryId(shard, String(feedId)) } : {}),
       };
     }
     // Redis may have lost acknowledged writes (a crash under appendfsync everysec, a failover to a
@@ -170,13 +175,27 @@ export class RedisIncidentStore implements IncidentStore {
     return { status: 'conflict' };
   }
 
+  /**
+   * Folds events this process just appended into its cached fold, when nothing came between the
+   * fold's last id and them (the script said so) and the cache has not moved meanwhile: the next
+   * command on the incident then decides without reading the log back.
+   */
+  private advanceFold(ref: IncidentRef, basis: string, events: IncidentEvent[], ids: string[]): void {
+    const key = this.keys.log(ref);
+    const cached = this.folds.get(key);
+    if (events.length === 0 || cached?.lastEventId !== basis || ids.length !== events.length) return;
+    const stored = events.map((event, index) => ({ ...event, id: ids[index] as string }) as StoredEvent);
+    const advanced = foldIncident(ref, stored, cached);
+    if (advanced) this.folds.set(key, advanced);
+  }
+
   private async writeChatter(ref: IncidentRef, items: ChatterItem[]): Promise<number[]> {
     const args = items.flatMap(({ deliveryKey, event }) => [
       deliveryKey,
       event.type === 'message_captured' ? event.messageId : '',
       JSON.stringify(event),
     ]);
-    const flags = (await SCRIPTS.APPEND_CHATTER.run(
+    const [tip, flags, ids] = (await SCRIPTS.APPEND_CHATTER.run(
       this.redis,
       4,
       this.keys.log(ref),
@@ -187,7 +206,9 @@ export class RedisIncidentStore implements IncidentStore {
       typesOf(items.map((item) => item.event)),
       String(DELIVERY_TTL_SECONDS),
       ...args,
-    )) as number[];
+    )) as [string, number[], string[]];
+    const written = items.filter((_, index) => Number(flags[index]) === 1).map((item) => item.event);
+    this.advanceFold(ref, tip, written, ids);
     await this.replicated.after(this.keys.log(ref));
     return flags.map(Number);
   }
@@ -236,6 +257,10 @@ export class RedisIncidentStore implements IncidentStore {
     }
     if (state) this.folds.set(key, state);
     return state;
+  }
+
+  cachedState(ref: IncidentRef): IncidentState | undefined {
+    return this.folds.get(this.keys.log(ref));
   }
 
   async linkChannel(ref: IncidentRef, channel: string): Promise<void> {
