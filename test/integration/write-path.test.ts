@@ -132,8 +132,9 @@ describe('the one write path against Redis', () => {
     expect(message).toEqual(['evalsha']);
   });
 
-  it('a note decided on a fold another process has since passed by is decided again, and both notes are kept in order', async () => {
-    const prefix = uniquePrefix('two');
+  /** Two bot processes on one Redis prefix, and an incident with its channel linked. */
+  async function twoBots(label: string) {
+    const prefix = uniquePrefix(label);
     const first = start({ prefix, startWorkers: false });
     const second = start({ prefix, startWorkers: false });
     const declared = await first.core.process({
@@ -143,20 +144,19 @@ describe('the one write path against Redis', () => {
     });
     const ref = declared?.incident as IncidentRef;
     await first.store.linkChannel(ref, 'C-INC');
-    await first.core.process({ kind: 'command', text: 'note from the first bot', context: context('C-INC') });
-    await second.core.process({
-      kind: 'command',
-      text: 'note from the second bot',
-      context: context('C-INC'),
-    });
-    const again = await first.core.process({
-      kind: 'command',
-      text: 'note first bot again',
-      context: context('C-INC'),
-    });
+    const note = (app: TestApp, text: string) =>
+      app.core.process({ kind: 'command', text: `note ${text}`, context: context('C-INC') });
+    return { first, second, ref, note };
+  }
+
+  it('a note decided on a fold another process has since passed by is decided again, and both notes are kept in order', async () => {
+    const { first, second, ref, note } = await twoBots('two');
+    await note(first, 'from the first bot');
+    await note(second, 'from the second bot');
+    const again = await note(first, 'first bot again');
     expect(again?.text).toContain('Noted: first bot again');
     const notes = (await first.store.read(ref)).filter((event) => event.type === 'note_added');
-    expect(notes.map((note) => note.text)).toEqual([
+    expect(notes.map((event) => event.text)).toEqual([
       'from the first bot',
       'from the second bot',
       'first bot again',
@@ -165,17 +165,8 @@ describe('the one write path against Redis', () => {
   });
 
   it('a message another process captured is in the state the next command decides on', async () => {
-    const prefix = uniquePrefix('chat');
-    const first = start({ prefix, startWorkers: false });
-    const second = start({ prefix, startWorkers: false });
-    const declared = await first.core.process({
-      kind: 'command',
-      text: 'start sev3 db slow',
-      context: context('general'),
-    });
-    const ref = declared?.incident as IncidentRef;
-    await first.store.linkChannel(ref, 'C-INC');
-    await first.core.process({ kind: 'command', text: 'note warm up', context: context('C-INC') });
+    const { first, second, ref, note } = await twoBots('chat');
+    await note(first, 'warm up');
     await second.core.process({
       kind: 'message',
       messageId: 'm-elsewhere',
@@ -183,7 +174,7 @@ describe('the one write path against Redis', () => {
       occurredAt: new Date(),
       context: context('C-INC'),
     });
-    await first.core.process({ kind: 'command', text: 'note after the message', context: context('C-INC') });
+    await note(first, 'after the message');
     expect(first.store.cachedState(ref)?.messageCount).toBe(1);
   });
 });
