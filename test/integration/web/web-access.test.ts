@@ -1,0 +1,152 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { PUBLIC_WEB_ROUTES } from '../../../src/web/web-routes.ts';
+import { type ConsoleSession, createConsoleSession } from '../../support/test-app.ts';
+
+let session: ConsoleSession | undefined;
+afterEach(async () => {
+  await session?.dispose();
+  session = undefined;
+});
+
+/** The sign-in link `/incident web` printed, as a path the app's routes answer. */
+async function signInPath(s: ConsoleSession, who: string): Promise<string> {
+  const printed = await s.type(`/as ${who}`, '/incident web');
+  const link = /(https?:\/\/\S+\/web\/sign-in\?code=\S+)/.exec(printed)?.[1];
+  if (!link) throw new Error(`no sign-in link in: ${printed}`);
+  const url = new URL(link);
+  return `${url.pathname}${url.search}`;
+}
+
+async function signIn(s: ConsoleSession, who: string): Promise<string> {
+  const answer = await s.app.http.routes.request(await signInPath(s, who));
+  expect(answer.status).toBe(303);
+  const cookie = answer.headers.get('set-cookie') ?? '';
+  return cookie.split(';')[0] ?? '';
+}
+
+const get = (s: ConsoleSession, path: string, cookie?: string) =>
+  s.app.http.routes.request(path, cookie ? { headers: { cookie } } : {});
+
+/** Every GET route of the web view, from the router itself, with its parameters filled in. */
+function webRoutes(s: ConsoleSession, number: number): string[] {
+  return [
+    ...new Set(
+      s.app.http.routes.routes
+        .filter((route) => route.method === 'GET' && route.path.startsWith('/web'))
+        .map((route) => route.path),
+    ),
+  ]
+    .filter((path) => !(PUBLIC_WEB_ROUTES as readonly string[]).includes(path))
+    .map((path) => path.replace(':number', String(number)).replace(':template', 'report'));
+}
+
+describe('web view access', () => {
+  it('signs in with the link /incident web gives, and shows the list', async () => {
+    session = createConsoleSession();
+    await session.type('/incident start sev2 checkout errors');
+    const cookie = await signIn(session, 'alice');
+    expect(cookie).toMatch(/^tocsin_session=/);
+    const list = await get(session, '/web/incidents', cookie);
+    expect(list.status).toBe(200);
+    expect(await list.text()).toContain('checkout errors');
+  });
+
+  it('sets the session cookie HttpOnly, SameSite=Lax, for 12 hours, under /web', async () => {
+    session = createConsoleSession();
+    const answer = await session.app.http.routes.request(await signInPath(session, 'alice'));
+    const cookie = answer.headers.get('set-cookie') ?? '';
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Lax');
+    expect(cookie).toContain('Max-Age=43200');
+    expect(cookie).toContain('Path=/web');
+    expect(answer.headers.get('location')).toBe('/web/incidents');
+  });
+
+  it('refuses a link the second time it is followed', async () => {
+    session = createConsoleSession();
+    const path = await signInPath(session, 'alice');
+    expect((await get(session, path)).status).toBe(303);
+    const again = await get(session, path);
+    expect(again.status).toBe(401);
+    expect(again.headers.get('set-cookie')).toBeNull();
+    expect(await again.text()).toContain('already used, it has expired');
+  });
+
+  it('refuses a link whose signature was altered, and one with no code', async () => {
+    session = createConsoleSession();
+    const path = await signInPath(session, 'alice');
+    const forged = `${path.slice(0, -3)}${path.endsWith('AAA') ? 'BBB' : 'AAA'}`;
+    expect((await get(session, forged)).status).toBe(401);
+    expect((await get(session, '/web/sign-in')).status).toBe(401);
+    // The real one still works: a forged attempt did not use it up.
+    expect((await get(session, path)).status).toBe(303);
+  });
+
+  it('refuses a forged session cookie', async () => {
+    session = createConsoleSession();
+    const cookie = await signIn(session, 'alice');
+    expect((await get(session, '/web/incidents', `${cookie}x`)).status).toBe(401);
+  });
+
+  it('answers every web route 401 without a session', async () => {
+    session = createConsoleSession();
+    await session.type('/incident start sev2 checkout errors');
+    const paths = webRoutes(session, 1);
+    expect(paths.length).toBeGreaterThanOrEqual(6);
+    for (const path of paths) {
+      const answer = await get(session, path);
+      expect({ path, status: answer.status }).toEqual({ path, status: 401 });
+      expect(await answer.text()).not.toContain('checkout errors');
+    }
+  });
+
+  it('answers every incident route 404 to someone who may not see the private incident, and leaves it out of the list and stats', async () => {
+    session = createConsoleSession();
+    await session.type('/as alice', '/incident start private sev1 payroll leak', '/incident postmortem');
+    const bob = await signIn(session, 'bob');
+    for (const path of webRoutes(session, 1)) {
+      const answer = await get(session, path, bob);
+      const body = await answer.text();
+      expect(body).not.toContain('payroll leak');
+      if (path.includes('/incidents/1'))
+        expect({ path, status: answer.status }).toEqual({ path, status: 404 });
+      else expect({ path, status: answer.status }).toEqual({ path, status: 200 });
+    }
+    // The same 404 as for an incident that does not exist: nothing says that INC-1 is there.
+    expect((await get(session, '/web/incidents/99', bob)).status).toBe(404);
+    const alice = await signIn(session, 'alice');
+    expect((await get(session, '/web/incidents/1', alice)).status).toBe(200);
+  });
+
+  it('shows a person only the incidents of their own workspace', async () => {
+    session = createConsoleSession();
+    await session.type('/incident start sev2 checkout errors');
+    const links = session.app.services.signInLinks;
+    if (!links) throw new Error('no sign-in links');
+    const other = await links.issue({
+      platform: 'slack',
+      workspace: 'T-OTHER',
+      actor: { id: 'U1', name: 'eve' },
+    });
+    const url = new URL(other.url);
+    const answer = await get(session, `${url.pathname}${url.search}`);
+    const cookie = (answer.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    expect(await (await get(session, '/web/incidents', cookie)).text()).not.toContain('checkout errors');
+    expect((await get(session, '/web/incidents/1', cookie)).status).toBe(404);
+  });
+
+  it('sends a strict CSP with no inline script, and escapes what people typed', async () => {
+    session = createConsoleSession();
+    await session.type('/incident start sev2 <script>alert(1)</script> db password=Hunter2Secret99');
+    const cookie = await signIn(session, 'alice');
+    const answer = await get(session, '/web/incidents/1', cookie);
+    const csp = answer.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    const html = await answer.text();
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(html).not.toContain('Hunter2Secret99');
+    expect(html).not.toMatch(/<script>(?!<\/script>)/);
+  });
+});
