@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Context, Hono } from 'hono';
-import { setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppServices } from '../app/app-services.ts';
 import { visibleOnly } from '../core/policy/incident-visibility.ts';
@@ -200,6 +200,15 @@ export function registerWebRoutes(
         viewer,
         stats: statsView(states, services.clock.now(), days),
       });
+    }, 'workspace'),
+  );
+  // A cross-site form cannot sign anyone out: SameSite=Lax keeps the cookie off its POST.
+  routes.post(
+    '/web/sign-out',
+    guard(async (c) => {
+      await sessions.end(getCookie(c, SESSION_COOKIE));
+      deleteCookie(c, SESSION_COOKIE, { path: '/web' });
+      return render(c, 'signed-out', { title: 'Signed out' });
     }, 'workspace'),
   );
   return links;

@@ -29,6 +29,12 @@ export class RedisWebSessions {
     return stored === null ? undefined : parseViewer(stored);
   }
 
+  /** Ends the session of a cookie value now (signing out), wherever else it is open. */
+  async end(cookie: string | undefined): Promise<void> {
+    const id = cookie && (await this.signer.verify(cookie));
+    if (id) await this.redis.del(this.key(id));
+  }
+
   private key(id: string): string {
     return `${this.keyPrefix}:session:${id}`;
   }

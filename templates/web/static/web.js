@@ -1,7 +1,5 @@
 // tocsin web view: the live timeline (Server-Sent Events) and filters that apply on change.
 // Served as a file (the CSP allows no inline script); text goes in with textContent only.
-'use strict';
-
 function appendEntry(list, entry) {
   const item = document.createElement('li');
   item.className = `entry kind-${entry.kind} new`;

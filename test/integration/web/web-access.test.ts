@@ -27,18 +27,27 @@ async function signIn(s: ConsoleSession, who: string): Promise<string> {
 const get = (s: ConsoleSession, path: string, cookie?: string) =>
   s.app.http.routes.request(path, cookie ? { headers: { cookie } } : {});
 
-/** Every GET route of the web view, from the router itself, with its parameters filled in. */
-function webRoutes(s: ConsoleSession, number: number): string[] {
-  return [
-    ...new Set(
-      s.app.http.routes.routes
-        .filter((route) => route.method === 'GET' && route.path.startsWith('/web'))
-        .map((route) => route.path),
-    ),
-  ]
-    .filter((path) => !(PUBLIC_WEB_ROUTES as readonly string[]).includes(path))
-    .map((path) => path.replace(':number', String(number)).replace(':template', 'report'));
+/**
+ * Every route of the web view, from the router itself (middleware aside), with its parameters
+ * filled in; reads first, so that signing out comes last.
+ */
+function webRoutes(s: ConsoleSession, number: number): { method: string; path: string }[] {
+  const seen = new Set<string>();
+  return s.app.http.routes.routes
+    .filter((route) => route.method !== 'ALL' && route.path.startsWith('/web'))
+    .filter((route) => !(PUBLIC_WEB_ROUTES as readonly string[]).includes(route.path))
+    .filter(
+      (route) => !seen.has(`${route.method} ${route.path}`) && seen.add(`${route.method} ${route.path}`),
+    )
+    .sort((a, b) => Number(a.method !== 'GET') - Number(b.method !== 'GET'))
+    .map((route) => ({
+      method: route.method,
+      path: route.path.replace(':number', String(number)).replace(':template', 'report'),
+    }));
 }
+
+const call = (s: ConsoleSession, route: { method: string; path: string }, cookie?: string) =>
+  s.app.http.routes.request(route.path, { method: route.method, ...(cookie ? { headers: { cookie } } : {}) });
 
 describe('web view access', () => {
   it('signs in with the link /incident web gives, and shows the list', async () => {
@@ -91,11 +100,11 @@ describe('web view access', () => {
   it('answers every web route 401 without a session', async () => {
     session = createConsoleSession();
     await session.type('/incident start sev2 checkout errors');
-    const paths = webRoutes(session, 1);
-    expect(paths.length).toBeGreaterThanOrEqual(6);
-    for (const path of paths) {
-      const answer = await get(session, path);
-      expect({ path, status: answer.status }).toEqual({ path, status: 401 });
+    const routes = webRoutes(session, 1);
+    expect(routes.length).toBeGreaterThanOrEqual(7);
+    for (const route of routes) {
+      const answer = await call(session, route);
+      expect({ ...route, status: answer.status }).toEqual({ ...route, status: 401 });
       expect(await answer.text()).not.toContain('checkout errors');
     }
   });
@@ -103,19 +112,31 @@ describe('web view access', () => {
   it('answers every incident route 404 to someone who may not see the private incident, and leaves it out of the list and stats', async () => {
     session = createConsoleSession();
     await session.type('/as alice', '/incident start private sev1 payroll leak', '/incident postmortem');
-    const bob = await signIn(session, 'bob');
-    for (const path of webRoutes(session, 1)) {
-      const answer = await get(session, path, bob);
-      const body = await answer.text();
-      expect(body).not.toContain('payroll leak');
-      if (path.includes('/incidents/1'))
-        expect({ path, status: answer.status }).toEqual({ path, status: 404 });
-      else expect({ path, status: answer.status }).toEqual({ path, status: 200 });
+    let bob = await signIn(session, 'bob');
+    for (const route of webRoutes(session, 1)) {
+      const answer = await call(session, route, bob);
+      expect(await answer.text()).not.toContain('payroll leak');
+      const status = route.path.includes('/incidents/1') ? 404 : 200;
+      expect({ ...route, status: answer.status }).toEqual({ ...route, status });
     }
+    // The walk ended with signing out.
+    bob = await signIn(session, 'bob');
     // The same 404 as for an incident that does not exist: nothing says that INC-1 is there.
     expect((await get(session, '/web/incidents/99', bob)).status).toBe(404);
     const alice = await signIn(session, 'alice');
     expect((await get(session, '/web/incidents/1', alice)).status).toBe(200);
+  });
+
+  it('ends the session on sign-out, so the same cookie is refused afterwards', async () => {
+    session = createConsoleSession();
+    const cookie = await signIn(session, 'alice');
+    const out = await session.app.http.routes.request('/web/sign-out', {
+      method: 'POST',
+      headers: { cookie },
+    });
+    expect(out.status).toBe(200);
+    expect(out.headers.get('set-cookie')).toContain('Max-Age=0');
+    expect((await get(session, '/web/incidents', cookie)).status).toBe(401);
   });
 
   it('shows a person only the incidents of their own workspace', async () => {
