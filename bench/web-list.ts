@@ -42,6 +42,9 @@ async function run(context: BenchContext): Promise<BenchmarkReport> {
         body: { type: 'declared', title: `checkout errors ${n}`, severity: SEVERITIES[n % 4] ?? 'SEV3' },
       });
     }
+    const entries = context.quick ? 500 : 100_000;
+    context.log(`writing ${entries} notes into INC-1`);
+    await writeNotes(app, entries);
     const cookie = await webSessionCookie(app, { ...WORKSPACE, actor: { id: 'alice', name: 'alice' } });
     const url = (path: string) => `http://127.0.0.1:${server.port}${path}`;
     // A first request folds every incident into the store's per-process cache, as the first
@@ -54,6 +57,15 @@ async function run(context: BenchContext): Promise<BenchmarkReport> {
         staticFile: () => firstByteMs(url('/web/static/web.css'), cookie),
       },
       (side, r) => context.log(`round ${r + 1}/${rounds}: ${side}`),
+    );
+    const bigRounds = context.quick ? 1 : 3;
+    const big = await interleave(
+      bigRounds,
+      {
+        incidentPage: () => firstByteMs(url('/web/incidents/1'), cookie),
+        readLog: () => readLogMs(app, entries),
+      },
+      (side, r) => context.log(`big incident, round ${r + 1}/${bigRounds}: ${side}`),
     );
     const list = median(runs.list ?? []);
     const staticFile = median(runs.staticFile ?? []);
@@ -74,8 +86,14 @@ async function run(context: BenchContext): Promise<BenchmarkReport> {
           baseline: { name: 'a static file from the same server', value: staticFile },
           ratioFloor: 1,
         }),
+        figure({
+          name: `first byte of an incident page, ${entries} timeline entries`,
+          value: median(big.incidentPage ?? []),
+          unit: 'ms',
+          baseline: { name: 'reading its log only', value: median(big.readLog ?? []) },
+        }),
       ],
-      details: { incidents, rounds, runs, cold },
+      details: { incidents, rounds, runs, cold, entries, big },
     };
   } finally {
     await server.close();
@@ -100,4 +118,37 @@ function firstByteMs(url: string, cookie: string): Promise<number> {
     req.on('error', reject);
     req.end();
   });
+}
+
+/** INC-1 gets `count` notes, appended as commands append them (revision-checked), in batches. */
+async function writeNotes(app: ReturnType<typeof createBenchApp>, count: number): Promise<void> {
+  const ref = { ...WORKSPACE, number: 1 };
+  const actor = { id: 'bob', name: 'bob' };
+  const origin = { ...WORKSPACE, channel: 'inc-1' };
+  const start = Date.parse('2026-09-01T00:00:00Z');
+  for (let written = 0; written < count; written += 1000) {
+    const state = await app.store.state(ref);
+    const events = Array.from({ length: Math.min(1000, count - written) }, (_, i) => {
+      const at = new Date(start + (written + i) * 1000).toISOString();
+      return {
+        type: 'note_added' as const,
+        text: `step ${written + i}: checked the dashboards`,
+        occurredAt: at,
+        at,
+        actor,
+        origin,
+      };
+    });
+    const result = await app.store.append({ ref, events, expectedRevision: state?.revision ?? 0 });
+    if (result.status !== 'appended') throw new Error(`could not write the notes: ${result.status}`);
+  }
+}
+
+/** The baseline of the big page: reading and parsing the incident's log, nothing else. */
+async function readLogMs(app: ReturnType<typeof createBenchApp>, expected: number): Promise<number> {
+  const started = performance.now();
+  let read = 0;
+  for await (const page of app.store.scan({ ...WORKSPACE, number: 1 })) read += page.length;
+  if (read < expected) throw new Error(`read ${read} events, expected at least ${expected}`);
+  return performance.now() - started;
 }
