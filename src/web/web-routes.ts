@@ -57,7 +57,7 @@ export function registerWebRoutes(
   const links = new RedisSignInLinks(redis, signer, keyPrefix, options.baseUrl);
   const deps: Deps = {
     authoriser: new WebAuthoriser(sessions, services.store, services.platforms),
-    secureCookie: new URL(options.baseUrl).protocol === 'https:',
+    secureCookie: webAddress(options.baseUrl).protocol === 'https:',
     pollMs: options.pollMs ?? 500,
   };
   const render = (c: Context, view: string, data: Record<string, unknown>, status = 200) =>
@@ -212,4 +212,12 @@ export function registerWebRoutes(
     }, 'workspace'),
   );
   return links;
+}
+
+function webAddress(baseUrl: string): URL {
+  const url = URL.canParse(baseUrl) ? new URL(baseUrl) : undefined;
+  if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
+    throw new Error(`WEB_BASE_URL "${baseUrl}" is not a web address: give it as https://host[:port]`);
+  }
+  return url;
 }
