@@ -25,7 +25,6 @@ import { RedisKeys } from '../storage/redis/redis-keys.ts';
 import { RedisProvisioningJournal } from '../storage/redis/redis-provisioning-journal.ts';
 import { RedisRateLimiter } from '../storage/redis/redis-rate-limiter.ts';
 import { registerWebRoutes, type WebOptions } from '../web/web-routes.ts';
-import { WebSigner } from '../web/web-secret.ts';
 import type { AppServices } from './app-services.ts';
 import { coreObserver } from './core-observer.ts';
 import { coreSettings } from './core-settings.ts';
@@ -105,7 +104,6 @@ export function createApp(options: AppOptions): App {
     http.routes,
     services,
     options.redis,
-    new WebSigner(options.redis, `${prefix}:web:secret`, options.web?.sessionSecret),
     `${prefix}:web`,
     options.web ?? { baseUrl: 'http://localhost:3000' },
   );

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FAKE_IDS } from '../../fakes/slack/index.ts';
 import { launchBrowser, seriousViolations, type TestBrowser } from '../../support/browser.ts';
 import { type SlackHarness, slackConfig, startSlackHarness } from '../slack/slack-harness.ts';
@@ -9,15 +9,13 @@ const { alice, bob, general } = FAKE_IDS;
 
 let browser: TestBrowser;
 let h: SlackHarness | undefined;
-beforeAll(async () => {
+// A browser of its own per test: no cookie, cache or kept-alive connection reaches the next one,
+// and its processes are gone (the context closed) before the bot it talked to stops.
+beforeEach(async () => {
   browser = await launchBrowser();
 });
-afterAll(async () => {
-  await browser?.close();
-});
 afterEach(async () => {
-  for (const page of browser.context.pages()) await page.close();
-  await browser.context.clearCookies();
+  await browser.close();
   await h?.close();
   h = undefined;
 });
