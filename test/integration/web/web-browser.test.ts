@@ -68,6 +68,22 @@ describe('the web view in Chromium', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it('filters the list as a filter changes, and is reachable from the keyboard', async () => {
+    const slack = await harness();
+    const channel = await declare(slack, 'sev2 checkout errors');
+    await slack.command('resolve fixed', { user_id: alice, channel_id: channel });
+    await slack.command('start sev3 slow search', { user_id: alice, channel_id: general });
+    await slack.settle();
+    const page = await signedInPage(slack, alice);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('Skip to content');
+    await page.getByLabel('Status').selectOption('resolved');
+    await page.waitForURL(/status=resolved/);
+    const rows = await page.locator('table.incidents tbody tr').allTextContents();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain('checkout errors');
+  });
+
   it('shows a note sent through Slack on the open incident page without a reload', async () => {
     const slack = await harness();
     const channel = await declare(slack, 'sev2 checkout errors');
