@@ -35,12 +35,15 @@ export function timelineStream(c: Context, state: IncidentState, options: Stream
     const until = Date.now() + options.lifetimeMs;
     try {
       while (open && Date.now() < until) {
+        const before = after;
         for await (const page of options.store.scan(state.ref, 500, after)) {
           for (const event of page) {
             await send(event);
             after = event.id;
           }
         }
+        // Chatter shows nowhere on the timeline, but a reconnect should not read it again.
+        if (after !== before) await stream.writeSSE({ event: 'mark', id: after, data: '' });
         await stream.sleep(options.pollMs);
       }
     } catch {

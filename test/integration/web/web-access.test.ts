@@ -156,6 +156,30 @@ describe('web view access', () => {
     expect((await get(session, '/web/incidents/1', cookie)).status).toBe(404);
   });
 
+  it('streams a new timeline entry to the open page, redacted', async () => {
+    session = createConsoleSession();
+    await session.type('/incident start sev2 checkout errors');
+    const cookie = await signIn(session, 'alice');
+    const page = await (await get(session, '/web/incidents/1', cookie)).text();
+    const stream = /data-stream="([^"]+)"/.exec(page)?.[1]?.replaceAll('&amp;', '&');
+    if (!stream) throw new Error('the page follows no stream');
+    const controller = new AbortController();
+    const answer = await session.app.http.routes.request(stream, {
+      headers: { cookie },
+      signal: controller.signal,
+    });
+    expect(answer.headers.get('content-type')).toContain('text/event-stream');
+    await session.type('/incident note rotated db password=Hunter2Secret99');
+    const reader = (answer.body as ReadableStream<Uint8Array>).getReader();
+    let received = '';
+    while (!received.includes('event: entry'))
+      received += new TextDecoder().decode((await reader.read()).value);
+    controller.abort();
+    await reader.cancel();
+    expect(received).toContain('rotated db password=[REDACTED:');
+    expect(received).not.toContain('Hunter2Secret99');
+  });
+
   it('sends a strict CSP with no inline script, and escapes what people typed', async () => {
     session = createConsoleSession();
     await session.type('/incident start sev2 <script>alert(1)</script> db password=Hunter2Secret99');
