@@ -180,6 +180,45 @@ describe('web view access', () => {
     expect(received).not.toContain('Hunter2Secret99');
   });
 
+  it('pages a long timeline by 200, opening on the latest entries', async () => {
+    session = createConsoleSession();
+    await session.type('/incident start sev2 checkout errors');
+    const ref = { platform: 'console', workspace: 'local', number: 1 };
+    const state = await session.app.store.state(ref);
+    const at = new Date().toISOString();
+    const events = Array.from({ length: 249 }, (_, i) => ({
+      type: 'note_added' as const,
+      text: `step ${i + 1}`,
+      occurredAt: at,
+      at,
+      actor: { id: 'you', name: 'you' },
+      origin: { platform: 'console', workspace: 'local', channel: 'inc-1' },
+    }));
+    await session.app.store.append({ ref, events, expectedRevision: state?.revision ?? 0 });
+    const cookie = await signIn(session, 'you');
+    const entries = (html: string) => [...html.matchAll(/<li class="entry/g)].length;
+    const latest = await (await get(session, '/web/incidents/1', cookie)).text();
+    expect(entries(latest)).toBe(50);
+    expect(latest).toContain('step 249');
+    expect(latest).toContain('data-stream=');
+    const first = await (await get(session, '/web/incidents/1?page=1', cookie)).text();
+    expect(entries(first)).toBe(200);
+    expect(first).toContain('Incident declared');
+    // Only the latest page grows live.
+    expect(first).not.toContain('data-stream=');
+  });
+
+  it('previews the draft of a template not written yet, and knows no other template', async () => {
+    session = createConsoleSession();
+    await session.type('/incident start sev2 checkout errors');
+    const cookie = await signIn(session, 'you');
+    const preview = await get(session, '/web/incidents/1/drafts/sre', cookie);
+    expect(preview.status).toBe(200);
+    expect(await preview.text()).toContain('Not written yet');
+    expect((await get(session, '/web/incidents/1/drafts/nonesuch', cookie)).status).toBe(404);
+    expect((await get(session, '/web/incidents/1/drafts/..%2F..%2Fetc/download', cookie)).status).toBe(404);
+  });
+
   it('sends a strict CSP with no inline script, and escapes what people typed', async () => {
     session = createConsoleSession();
     await session.type('/incident start sev2 <script>alert(1)</script> db password=Hunter2Secret99');
