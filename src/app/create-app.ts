@@ -100,13 +100,10 @@ export function createApp(options: AppOptions): App {
   };
   const http = createPublicHttp(options.logger);
   // --- Web view (issue #17): its routes on the public HTTP surface, its links for `/incident web`.
-  services.signInLinks = registerWebRoutes(
-    http.routes,
-    services,
-    options.redis,
-    `${prefix}:web`,
-    options.web ?? { baseUrl: 'http://localhost:3000' },
-  );
+  services.signInLinks = registerWebRoutes(http.routes, services, options.redis, `${prefix}:web`, {
+    ...(options.web ?? { baseUrl: 'http://localhost:3000' }),
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
   const feed = new RedisEventFeed(options.redis, store.keys);
   const openIndex = new OpenSeverityIndex(options.redis, store.keys.openSeverities());
   const reactions = registerReactions(new ReactionRegistry(), services);

@@ -4,6 +4,7 @@ import type { AppServices } from '../app/app-services.ts';
 import type { IncidentState } from '../core/model/incident-state.ts';
 import { visibleOnly } from '../core/policy/incident-visibility.ts';
 import { workspaceStates } from '../core/stats/workspace-states.ts';
+import type { Logger } from '../logging/create-logger.ts';
 import type { WebViewer } from '../ports/sign-in-links.ts';
 import type { RedisConnection } from '../storage/redis/redis-connection.ts';
 import { type Refusal, WebAuthoriser } from './authorise.ts';
@@ -25,6 +26,8 @@ export interface WebOptions {
   sessionSecret?: string;
   /** How often the live timeline reads the log (default 500 ms). */
   pollMs?: number;
+  /** Who signed in, when (never the link or the cookie). */
+  logger?: Logger;
 }
 
 /** Routes anyone may reach: signing in, the files pages load, and the way back to sign-in. */
@@ -78,6 +81,10 @@ export function registerWebRoutes(
   routes.get(SIGN_IN_PATH, async (c) => {
     const viewer = await links.redeem(c.req.query(SIGN_IN_PARAM) ?? '');
     if (!viewer) return render(c, 'link-refused', { title: 'Sign-in link refused' }, 401);
+    options.logger?.info(
+      { platform: viewer.platform, workspace: viewer.workspace, user: viewer.actor.id },
+      'web view sign-in',
+    );
     setCookie(c, SESSION_COOKIE, await sessions.start(viewer), {
       httpOnly: true,
       secure: secureCookie,
