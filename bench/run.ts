@@ -13,6 +13,7 @@ import { postmortemScaling } from './postmortem-scaling.ts';
 import { slackAckLatency } from './slack-ack-latency.ts';
 import { slackCaptureE2e } from './slack-capture-e2e.ts';
 import { timerPrecision } from './timer-precision.ts';
+import { webList } from './web-list.ts';
 
 /**
  * Every benchmark, in the order they run. To add one: a file in bench/ exporting a `Benchmark`
@@ -28,6 +29,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   slackCaptureE2e,
   idleRss,
   importExport,
+  webList,
 ];
 
 const RESULTS_FILE = fileURLToPath(new URL('./results.json', import.meta.url));

@@ -56,6 +56,7 @@ async function main(): Promise<void> {
     metrics,
     logger,
     paging: env.paging,
+    web: env.web,
   });
   const adapters: RunningAdapter[] = [];
   let http: HttpServerHandle | undefined;

@@ -24,6 +24,7 @@ import { RedisIncidentStore } from '../storage/redis/redis-incident-store.ts';
 import { RedisKeys } from '../storage/redis/redis-keys.ts';
 import { RedisProvisioningJournal } from '../storage/redis/redis-provisioning-journal.ts';
 import { RedisRateLimiter } from '../storage/redis/redis-rate-limiter.ts';
+import { registerWebRoutes, type WebOptions } from '../web/web-routes.ts';
 import type { AppServices } from './app-services.ts';
 import { coreObserver } from './core-observer.ts';
 import { coreSettings } from './core-settings.ts';
@@ -50,6 +51,8 @@ export interface AppOptions {
   reactionClaimIdleMs?: number;
   /** Least time between two edits of one incident's summary (default SUMMARY_INTERVAL_MS, 1 s). */
   summaryIntervalMs?: number;
+  /** The web view (WEB_BASE_URL, WEB_SESSION_SECRET); default: links to http://localhost:3000. */
+  web?: WebOptions;
 }
 
 /** Everything a running bot is made of, wired once. Adapters attach to `core` and `platforms`. */
@@ -95,6 +98,12 @@ export function createApp(options: AppOptions): App {
     postmortems: new FilePostmortemWriter(store, options.config, clock, options.postmortemDir),
     ...(options.metrics ? { metrics: options.metrics } : {}),
   };
+  const http = createPublicHttp(options.logger);
+  // --- Web view (issue #17): its routes on the public HTTP surface, its links for `/incident web`.
+  services.signInLinks = registerWebRoutes(http.routes, services, options.redis, `${prefix}:web`, {
+    ...(options.web ?? { baseUrl: 'http://localhost:3000' }),
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
   const feed = new RedisEventFeed(options.redis, store.keys);
   const openIndex = new OpenSeverityIndex(options.redis, store.keys.openSeverities());
   const reactions = registerReactions(new ReactionRegistry(), services);
@@ -146,7 +155,7 @@ export function createApp(options: AppOptions): App {
     platforms,
     clock,
     readiness: new ReadinessState(),
-    http: createPublicHttp(options.logger),
+    http,
     ...(options.metrics ? { metrics: options.metrics } : {}),
     startWorkers: () => {
       if (handoff) return;

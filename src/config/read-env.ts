@@ -18,6 +18,8 @@ export interface EnvOptions {
   logLevel: string;
   slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl: string };
   discord?: { token: string; applicationId: string; guildId?: string; apiUrl: string };
+  /** The web view: its public address in links (WEB_BASE_URL) and the key that signs them. */
+  web: { baseUrl: string; sessionSecret?: string };
   /** Endpoints of the paging services, overridable so a fake (or an EU region) can stand in. */
   paging: { pagerdutyEventsUrl: string; opsgenieApiUrl: string };
   raw: Readonly<Record<string, string | undefined>>;
@@ -47,6 +49,10 @@ export function readEnvOptions(env: Readonly<Record<string, string | undefined>>
     paging: {
       pagerdutyEventsUrl: env.PAGERDUTY_EVENTS_URL || DEFAULT_PAGERDUTY_EVENTS_URL,
       opsgenieApiUrl: env.OPSGENIE_API_URL || DEFAULT_OPSGENIE_API_URL,
+    },
+    web: {
+      baseUrl: env.WEB_BASE_URL || `http://localhost:${env.PORT || 3000}`,
+      ...(env.WEB_SESSION_SECRET ? { sessionSecret: env.WEB_SESSION_SECRET } : {}),
     },
     raw: env,
   };
@@ -81,6 +87,7 @@ export const SECRET_ENV_NAMES = [
   'OPSGENIE_API_KEY',
   'PAGER_WEBHOOK_SECRET',
   'METRICS_TOKEN',
+  'WEB_SESSION_SECRET',
 ] as const;
 
 /** The credentials set in the environment, plus a password inside REDIS_URL, for log redaction. */

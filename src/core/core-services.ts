@@ -4,6 +4,7 @@ import type { IncidentStore } from '../ports/incident-store.ts';
 import type { Metrics } from '../ports/metrics.ts';
 import type { RateLimiter } from '../ports/rate-limiter.ts';
 import type { TextRedactor } from '../ports/redactor.ts';
+import type { SignInLinks } from '../ports/sign-in-links.ts';
 import type { StoredEvent } from './model/events.ts';
 import type { IncidentRef } from './model/incident-ref.ts';
 import type { Severity } from './model/severity.ts';
@@ -72,4 +73,6 @@ export interface CoreServices {
   limiter?: RateLimiter;
   /** Counters and histograms (pages, escalations, MTTA/MTTR); absent in tests and tools. */
   metrics?: Metrics;
+  /** Sign-in links to the web view (`/incident web`); absent: the web view is not served. */
+  signInLinks?: SignInLinks;
 }

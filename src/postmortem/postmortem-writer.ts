@@ -53,17 +53,7 @@ export class FilePostmortemWriter implements PostmortemWriter {
   async write(ref: IncidentRef, generated: StoredEvent): Promise<void> {
     if (generated.type !== 'postmortem_generated') return;
     const key = draftKey(generated.path, generated.digest);
-    let content = this.rendered.get(key);
-    if (content === undefined) {
-      // Rendered by a process that is gone: render it again from the log as it was then.
-      const draft = await this.renderFrom(
-        ref,
-        logBefore(this.store.scan(ref), generated.id),
-        generated.template,
-        new Date(generated.at),
-      );
-      content = draft.content;
-    }
+    const content = await this.renderWritten(ref, generated);
     await mkdir(dirname(generated.path), { recursive: true });
     // Write then rename, so a reader never sees half a draft; the temporary name is unique so two
     // drafts written at once cannot interleave.
@@ -71,6 +61,26 @@ export class FilePostmortemWriter implements PostmortemWriter {
     await writeFile(temporary, content);
     await rename(temporary, generated.path);
     this.rendered.delete(key);
+  }
+
+  /**
+   * The content of the file a recorded `postmortem_generated` event stands for: the draft as it
+   * was rendered then (from memory, or again from the log as it was at that moment).
+   */
+  async renderWritten(
+    ref: IncidentRef,
+    generated: Extract<StoredEvent, { type: 'postmortem_generated' }>,
+  ): Promise<string> {
+    const content = this.rendered.get(draftKey(generated.path, generated.digest));
+    if (content !== undefined) return content;
+    // Rendered by a process that is gone: render it again from the log as it was then.
+    const draft = await this.renderFrom(
+      ref,
+      logBefore(this.store.scan(ref), generated.id),
+      generated.template,
+      new Date(generated.at),
+    );
+    return draft.content;
   }
 
   /** Renders and writes at once: for tools and benchmarks that want a file without the bot. */

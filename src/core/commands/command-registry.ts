@@ -17,6 +17,7 @@ import { startCommand } from './definitions/start-command.ts';
 import { statsCommand } from './definitions/stats-command.ts';
 import { statusCommand } from './definitions/status-command.ts';
 import { timelineCommand } from './definitions/timeline-command.ts';
+import { webCommand } from './definitions/web-command.ts';
 
 /** The grammar, in the order help lists it. Features add their commands here. */
 export const COMMANDS: readonly CommandDefinition[] = [
@@ -37,6 +38,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   timelineCommand,
   listCommand,
   statsCommand,
+  webCommand,
   helpCommand,
 ];
 

@@ -26,6 +26,8 @@ const DOCUMENTED = {
     'METRICS_PORT',
     'METRICS_TOKEN',
     'LOG_LEVEL',
+    'WEB_BASE_URL',
+    'WEB_SESSION_SECRET',
   ],
   slackHttp: ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'],
   slackSocket: ['SLACK_APP_TOKEN', 'SLACK_API_URL'],

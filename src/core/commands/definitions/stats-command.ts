@@ -1,9 +1,9 @@
-import type { IncidentStore } from '../../../ports/incident-store.ts';
 import { fail, ok, userError } from '../../errors.ts';
-import { incidentLabel, type WorkspaceRef } from '../../model/incident-ref.ts';
+import { incidentLabel } from '../../model/incident-ref.ts';
 import type { IncidentState } from '../../model/incident-state.ts';
 import { visibleOnly } from '../../policy/incident-visibility.ts';
 import { responseStats, type SeverityStats } from '../../stats/response-stats.ts';
+import { workspaceStates } from '../../stats/workspace-states.ts';
 import { formatClock, formatDuration } from '../../time/format-time.ts';
 import { defineCommand } from '../command-definition.ts';
 import { ephemeral } from '../reply.ts';
@@ -12,8 +12,6 @@ const USAGE = '/incident stats [30d|90d]';
 const WINDOWS = ['30d', '90d'] as const;
 type Window = (typeof WINDOWS)[number];
 const DAY_MS = 24 * 3600 * 1000;
-/** Folding every incident at once would open thousands of Redis reads in one go. */
-const LOAD_BATCH = 100;
 
 export const statsCommand = defineCommand<{ days: number }>({
   name: 'stats',
@@ -45,7 +43,11 @@ export const statsCommand = defineCommand<{ days: number }>({
   async answer({ args, origin, now, services, settings, actor }) {
     const since = new Date(now.getTime() - args.days * DAY_MS);
     const workspace = { platform: origin.platform, workspace: origin.workspace };
-    const states = await visibleOnly(services.platforms, await loadStates(services.store, workspace), actor);
+    const states = await visibleOnly(
+      services.platforms,
+      await workspaceStates(services.store, workspace),
+      actor,
+    );
     const rows = responseStats(states, since, new Date(now.getTime() + 1));
     const sinceText = formatClock(since, settings.timezone, true);
     if (rows.length === 0) {
@@ -86,14 +88,4 @@ function describeRow(row: SeverityStats): string {
       ? 'MTTR n/a (none resolved)'
       : `MTTR ${formatDuration(row.mttrMs)} (${row.resolved} resolved)`;
   return `${row.severity}  ${row.count} incident(s)  ${mtta}  ${mttr}`;
-}
-
-async function loadStates(store: IncidentStore, workspace: WorkspaceRef): Promise<IncidentState[]> {
-  const refs = await store.allIncidents(workspace);
-  const states: IncidentState[] = [];
-  for (let start = 0; start < refs.length; start += LOAD_BATCH) {
-    const batch = await Promise.all(refs.slice(start, start + LOAD_BATCH).map((ref) => store.state(ref)));
-    for (const state of batch) if (state) states.push(state);
-  }
-  return states;
 }
