@@ -38,11 +38,7 @@ export class AdapterRuntime {
    */
   command(event: InboundEvent): Promise<Reply | undefined> {
     const { workspace, channel } = event.context;
-    // Released as soon as the core has queued the command's write: the next command of the channel
-    // is then decided with it and recorded in the same round trip, still after it.
-    return this.queue.run(`${workspace}:${channel}`, (release) =>
-      this.answer({ ...event, context: { ...event.context, sequenced: release } }),
-    );
+    return this.queue.run(`${workspace}:${channel}`, () => this.answer(event));
   }
 
   /**

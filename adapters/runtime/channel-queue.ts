@@ -14,11 +14,7 @@ export class ChannelQueue {
 
   constructor(private readonly maxWaitMs = Number.POSITIVE_INFINITY) {}
 
-  /**
-   * `task` may call the release it is given before it ends: the next task of the key starts then
-   * (a command whose place among its incident's writes is fixed, see InboundContext.sequenced).
-   */
-  async run<T>(key: string, task: (release: () => void) => Promise<T>): Promise<T> {
+  async run<T>(key: string, task: () => Promise<T>): Promise<T> {
     const previous = this.tails.get(key) ?? Promise.resolve();
     let release!: () => void;
     const mine = new Promise<void>((resolve) => {
@@ -30,7 +26,7 @@ export class ChannelQueue {
     // quick commands stays in order (letting them all go at once made them race for the revision).
     const timer = Number.isFinite(this.maxWaitMs) ? setTimeout(release, this.maxWaitMs) : undefined;
     try {
-      return await task(release);
+      return await task();
     } finally {
       clearTimeout(timer);
       release();

@@ -15,11 +15,6 @@ export interface InboundContext {
   groups?: () => Promise<readonly string[]>;
   /** A platform delivery id (Slack event_id, Discord interaction id). Seen twice, processed once. */
   eventId?: string;
-  /**
-   * Called once the core has fixed this command's place among the writes to its incident: what the
-   * channel sends next may start from then on and still lands after it (see ChannelQueue).
-   */
-  sequenced?: () => void;
 }
 
 /** The one shape every adapter turns its platform's input into. */

@@ -25,7 +25,6 @@ import { outsideAllowedWorkspaces } from './policy/workspace-allowlist.ts';
 import { reactionsRan } from './reactions/reactions-ran.ts';
 import { cleanInbound } from './text/clean-inbound.ts';
 import { type CommitOutcome, commit } from './write/commit.ts';
-import { writeQueueOf } from './write/incident-write-queue.ts';
 
 export interface CommandObserver {
   onCommand?(name: string, outcome: 'ok' | 'user_error' | 'system_error', durationMs: number): void;
@@ -179,15 +178,7 @@ export class IncidentCore {
         ref,
       );
     }
-    const outcome = await this.write(
-      command,
-      ref,
-      args.value,
-      decideContext,
-      deliveryKey,
-      gate,
-      context.sequenced,
-    );
+    const outcome = await this.write(command, ref, args.value, decideContext, deliveryKey, gate);
     switch (outcome.status) {
       case 'duplicate':
         return undefined;
@@ -219,8 +210,6 @@ export class IncidentCore {
     context: DecideContext,
     gate: PermissionGate,
   ): Promise<Result<Reply>> {
-    // Read after the writes typed before it are in: `timeline` right after a note shows the note.
-    if (ref) await writeQueueOf(this.services.store).idle(ref);
     const incident = ref && (await this.services.store.state(ref));
     if (ref && !incident) return fail(notAnIncidentChannel(command));
     const refused = gate.check(incident) ?? (incident && allowed(command, incident));
@@ -235,11 +224,9 @@ export class IncidentCore {
     context: DecideContext,
     deliveryKey: string | undefined,
     gate: PermissionGate,
-    sequenced?: () => void,
   ): Promise<CommitOutcome> {
     let prepared: unknown;
     if (command.prepare) {
-      if (ref) await writeQueueOf(this.services.store).idle(ref);
       const incident = ref && (await this.services.store.state(ref));
       const refused = gate.check(incident) ?? (incident && allowed(command, incident));
       if (refused) return { status: 'refused', error: refused };
@@ -263,7 +250,6 @@ export class IncidentCore {
       origin: context.origin,
       now: context.now,
       ...(deliveryKey === undefined ? {} : { deliveryKey }),
-      ...(sequenced ? { sequenced } : {}),
       decide,
     });
     // Only what was recorded counts against the allowance.

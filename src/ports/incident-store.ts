@@ -28,17 +28,6 @@ export interface AppendRequest {
   basis?: { lastEventId: string; strict: boolean };
 }
 
-/**
- * Several commands' events, revision-checked, in one atomic write, each command with its own
- * delivery id. A delivery of any of them seen before: `duplicate`, and nothing is written.
- */
-export interface GroupAppendRequest {
-  ref: IncidentRef;
-  expectedRevision: number;
-  segments: { events: IncidentEvent[]; deliveryKey?: string }[];
-  basis?: AppendRequest['basis'];
-}
-
 export type AppendResult =
   /** `feedId`: the feed entry the reactions run from (revision-checked appends report it). */
   | { status: 'appended'; written: number; feedId?: string }
@@ -55,8 +44,6 @@ export interface IncidentStore {
   declare(input: DeclareInput, deliveryKey?: string): Promise<DeclareResult>;
   /** Appends atomically, with the revision and delivery checks of the request. */
   append(request: AppendRequest): Promise<AppendResult>;
-  /** A group commit; a store without it gets the commands one by one. */
-  appendGroup?(request: GroupAppendRequest): Promise<AppendResult>;
   /**
    * Marks a delivery done that wrote nothing (a query, a refusal). False when it was already, also
    * by an append of that delivery to `ref` when given.

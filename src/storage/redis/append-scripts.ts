@@ -17,22 +17,18 @@ end
 `;
 
 /**
- * One or more commands' events, revision-checked, in one step (a group commit: commands queued in
- * a channel while the one before was being written go together).
- * KEYS: log, revision, open-set, feed, then the commands' delivery keys (those that have one), all in
- * the incident's shard (an empty key name would be a key of slot 0 to a Cluster, so none is left out).
- * ARGV: expected revision, open-set action ('open'|'close'|''), incident number, ref JSON, event
- * types, delivery TTL in seconds, the last stream id the decisions saw, '1' when that id must still
- * be the log's last (decisions made on a cached fold, chatter included), then the events as JSON.
- * Returns the new revision, the feed entry's id, 1 when nothing came between the decisions' last id
- * and these events (so the caller may fold them into its cache), and the new stream ids; -1 when
- * another writer got there first, -2 when a delivery was done before (nothing is written), -3 when a
- * cached fold was behind the log.
+ * KEYS: log, revision, open-set, feed, then the delivery key when there is one, all in the
+ * incident's shard (an empty key name would be a key of slot 0 to a Cluster, so none is left out).
+ * ARGV: expected revision, open-set action ('open'|'close'|''), incident number, ref JSON,
+ * event types, delivery TTL in seconds, the last stream id the decision saw, '1' when that id must
+ * still be the log's last (a decision made on a cached fold, chatter included), then the events as
+ * JSON. Returns the new revision, the feed entry's id, 1 when nothing came between the decision's
+ * last id and these events (so the caller may fold them into its cache), and the new stream ids;
+ * -1 when another writer got there first, -2 for a duplicate delivery, -3 when a cached fold was
+ * behind the log.
  */
 export const APPEND_IF_REVISION = `${FEED_ENTRY}
-for i = 5, #KEYS do
-  if redis.call('EXISTS', KEYS[i]) == 1 then return -2 end
-end
+if KEYS[5] and redis.call('EXISTS', KEYS[5]) == 1 then return -2 end
 local current = tonumber(redis.call('GET', KEYS[2]) or '0')
 if current ~= tonumber(ARGV[1]) then return -1 end
 local tip = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)[1]
@@ -46,9 +42,7 @@ local revision = current + #ids
 redis.call('SET', KEYS[2], revision)
 if ARGV[2] == 'open' then redis.call('SADD', KEYS[3], ARGV[3]) end
 if ARGV[2] == 'close' then redis.call('SREM', KEYS[3], ARGV[3]) end
-for i = 5, #KEYS do
-  redis.call('SET', KEYS[i], '1', 'EX', tonumber(ARGV[6]))
-end
+if KEYS[5] then redis.call('SET', KEYS[5], '1', 'EX', tonumber(ARGV[6])) end
 local feedId = feed(KEYS[4], ARGV[4], ids[1], ids[#ids], current, ARGV[5])
 return { revision, feedId, contiguous and 1 or 0, unpack(ids) }
 `;

@@ -6,7 +6,6 @@ import type {
   AppendResult,
   DeclareInput,
   DeclareResult,
-  GroupAppendRequest,
   IncidentStore,
 } from '../../ports/incident-store.ts';
 import { APPEND_CHATTER, APPEND_IF_REVISION, DECLARE, RESERVE_NUMBER } from './append-scripts.ts';
@@ -127,43 +126,23 @@ export class RedisIncidentStore implements IncidentStore {
     return result.status === 'appended' ? result.written : 0;
   }
 
-  private appendIfRevisionChecked(request: AppendRequest, expectedRevision: number): Promise<AppendResult> {
-    return this.appendGroup({
-      ref: request.ref,
-      expectedRevision,
-      segments: [
-        {
-          events: request.events,
-          ...(request.deliveryKey === undefined ? {} : { deliveryKey: request.deliveryKey }),
-        },
-      ],
-      ...(request.basis ? { basis: request.basis } : {}),
-    });
-  }
-
-  async appendGroup(request: GroupAppendRequest): Promise<AppendResult> {
-    const { ref, expectedRevision } = request;
-    const events = request.segments.flatMap((segment) => segment.events);
+  private async appendIfRevisionChecked(
+    request: AppendRequest,
+    expectedRevision: number,
+  ): Promise<AppendResult> {
+    const { ref, events } = request;
     const openAction = events.reduce<string>((action, event) => {
       if (event.type === 'resolved') return 'close';
       if (event.type === 'reopened') return 'open';
       return action;
     }, '');
     const shard = this.keys.shardOf(ref);
-    const deliveryKeys = request.segments.flatMap((segment) =>
-      segment.deliveryKey === undefined ? [] : [this.keys.appendDelivery(ref, segment.deliveryKey)],
-    );
-    const keys = [
-      this.keys.log(ref),
-      this.keys.revision(ref),
-      this.keys.open(ref, shard),
-      this.keys.feed(shard),
-    ];
     const result = await SCRIPTS.APPEND_IF_REVISION.run(
       this.redis,
-      keys.length + deliveryKeys.length,
-      ...keys,
-      ...deliveryKeys,
+      ...withOptionalKey(
+        [this.keys.log(ref), this.keys.revision(ref), this.keys.open(ref, shard), this.keys.feed(shard)],
+        request.deliveryKey === undefined ? undefined : this.keys.appendDelivery(ref, request.deliveryKey),
+      ),
       String(expectedRevision),
       openAction,
       String(ref.number),
@@ -179,14 +158,14 @@ export class RedisIncidentStore implements IncidentStore {
       if (code === -2) return { status: 'duplicate' };
       if (code === -3) return { status: 'stale' };
     } else {
-      const [, feedId, contiguous, ...ids] = result as [number, string, number, ...string[]];
+      const [revision, feedId, contiguous, ...ids] = result as [number, string, number, ...string[]];
       if (Number(contiguous) === 1 && request.basis)
         this.advanceFold(ref, request.basis.lastEventId, events, ids);
       await this.replicated.after(this.keys.log(ref));
       return {
         status: 'appended',
         written: events.length,
-        ...(feedId ? { feedId: feedEntryId(shard, String(feedId)) } : {}),
+        ...(feedId && Number(revision) >= 0 ? { feedId: feedEntryId(shard, String(feedId)) } : {}),
       };
     }
     // Redis may have lost acknowledged writes (a crash under appendfsync everysec, a failover to a

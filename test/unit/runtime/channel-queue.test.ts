@@ -18,22 +18,6 @@ describe('commands of one channel', () => {
     expect(order).toEqual(['start a', 'end a', 'start b', 'end b', 'start c', 'end c']);
   });
 
-  it('let the next one start once the running one says its place is fixed, before it ends', async () => {
-    const serial = new ChannelQueue();
-    const order: string[] = [];
-    let finish!: () => void;
-    const first = serial.run('C1', async (release) => {
-      order.push('start a');
-      release();
-      await new Promise<void>((resolve) => (finish = resolve));
-      order.push('end a');
-    });
-    await serial.run('C1', async () => void order.push('b ran'));
-    finish();
-    await first;
-    expect(order).toEqual(['start a', 'b ran', 'end a']);
-  });
-
   it('do not hold up another channel', async () => {
     const serial = new ChannelQueue();
     let release!: () => void;
