@@ -5,11 +5,12 @@ import { type CommandObserver, IncidentCore } from '../core/incident-core.ts';
 import { ReactionRegistry } from '../core/reactions/reaction-registry.ts';
 import { Reactor } from '../core/reactions/reactor.ts';
 import { AdjustableClock, type Clock } from '../core/time/clock.ts';
+import { createPublicHttp, type PublicHttp } from '../http/public-http.ts';
 import { BullJobQueue, bullPrefix } from '../jobs/bullmq-job-queue.ts';
 import { provisionIncident } from '../jobs/handlers/provision-incident.ts';
+import { READ_HISTORY_JOB, readHistory } from '../jobs/handlers/read-history.ts';
 import { refreshSummary, SUMMARY_INTERVAL_MS } from '../jobs/handlers/refresh-summary.ts';
 import { JobCooldown } from '../jobs/job-cooldown.ts';
-import { createPublicHttp, type PublicHttp } from '../http/public-http.ts';
 import type { Logger } from '../logging/create-logger.ts';
 import type { PrometheusMetrics } from '../observability/metrics.ts';
 import { createPagingDirectory } from '../paging/paging-directory.ts';
@@ -110,6 +111,7 @@ export function createApp(options: AppOptions): App {
     'provision-incident',
     provisionIncident(services, platforms, new RedisProvisioningJournal(options.redis, store.keys)),
   );
+  jobs.handle(READ_HISTORY_JOB, readHistory(services));
   jobs.handle(
     'refresh-summary',
     refreshSummary(services, platforms, {
