@@ -23,15 +23,16 @@ export function readHistoryJobId(ref: IncidentRef): string {
 export function readHistory(services: AppServices) {
   return async (data: unknown): Promise<void> => {
     const { channel, ...ref } = data as ReadHistoryData;
+    const platform = services.platforms.get(ref.platform);
+    // Another process (one that runs this platform) takes it on the retry.
+    if (!platform?.readHistoryPage) throw new Error(`no chat platform "${ref.platform}" in this process`);
     for (;;) {
       const step = await readHistoryStep(services, ref, channel);
       if (step.done) return;
       // Adopt's own reply said so when the pace was known from the config.
-      if (step.turnedSlow && !services.platforms.get(ref.platform)?.historyPace?.()) {
+      if (step.turnedSlow && !platform.historyPace?.()) {
         const notice = slowHistoryNotice(step.progress, services.settings.timezone);
-        await services.platforms
-          .get(ref.platform)
-          ?.postMessage(ref.workspace, channel.id, toChannel(notice, { incident: ref }));
+        await platform.postMessage(ref.workspace, channel.id, toChannel(notice, { incident: ref }));
       }
       if (step.waitMs > 0) throw new DeferJob(step.waitMs);
     }
