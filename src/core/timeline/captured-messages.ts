@@ -34,7 +34,8 @@ export class CapturedMessages {
   private readonly orders: number[] = [];
   private readonly flags: number[] = [];
   private readonly authors: Actor[] = [];
-  private readonly authorIndex = new Map<string, number>();
+  /** Rows of `authors` by id (one id may have gone by more than one name). */
+  private readonly authorIndex = new Map<string, number[]>();
   private readonly permalinks = new Map<number, string>();
   private readonly oddTimes = new Map<number, string>();
 
@@ -49,9 +50,9 @@ export class CapturedMessages {
     this.index.set(messageId, row);
     this.ids.push(messageId);
     this.texts.push(text);
-    const ms = Date.parse(at);
+    const ms = isCanonical(at) ? Date.parse(at) : Number.NaN;
     this.times.push(ms);
-    if (Number.isNaN(ms) || new Date(ms).toISOString() !== at) this.oddTimes.set(row, at);
+    if (Number.isNaN(ms)) this.oddTimes.set(row, at);
     this.authorOf.push(this.authorRow(author));
     this.orders.push(order);
     this.flags.push(0);
@@ -113,11 +114,18 @@ export class CapturedMessages {
   }
 
   private authorRow(author: Actor): number {
-    const key = `${author.id}\u0000${author.name}`;
-    const known = this.authorIndex.get(key);
+    const named = this.authorIndex.get(author.id);
+    const known = named?.find((row) => (this.authors[row] as Actor).name === author.name);
     if (known !== undefined) return known;
     this.authors.push(author);
-    this.authorIndex.set(key, this.authors.length - 1);
-    return this.authors.length - 1;
+    const row = this.authors.length - 1;
+    if (named) named.push(row);
+    else this.authorIndex.set(author.id, [row]);
+    return row;
   }
+}
+
+/** `YYYY-MM-DDTHH:mm:ss.sssZ`, as toISOString writes every time tocsin records: it reads back the same. */
+function isCanonical(at: string): boolean {
+  return at.length === 24 && at.charCodeAt(23) === 90 && at.charCodeAt(19) === 46 && at.charCodeAt(10) === 84;
 }
