@@ -22,12 +22,13 @@ export async function* fetchHistory(
   if (ctx.client.shard && !ctx.client.guilds.cache.has(incident.ref.workspace)) return;
   const channel = await messageChannel(ctx.client, incident.channel.id);
   const botId = ctx.client.user?.id ?? '';
-  // An adopted channel is read back from the time `adopt` named, not from its first message ever.
+  // An adopted channel, and its threads, are read back from the time `adopt` named, not from
+  // their first message ever.
   const after = incident.adoptedSince
     ? SnowflakeUtil.generate({ timestamp: Date.parse(incident.adoptedSince) }).toString()
     : '0';
   yield* channelMessages(channel, botId, undefined, after);
-  for (const thread of await threadsOf(ctx, channel)) yield* channelMessages(thread, botId, thread.id);
+  for (const thread of await threadsOf(ctx, channel)) yield* channelMessages(thread, botId, thread.id, after);
 }
 
 async function* channelMessages(

@@ -1,5 +1,11 @@
 import type { types } from '@slack/bolt';
-import { commanderOf, formatDuration, type IncidentState, incidentLabel } from '../../src/core/public-api.ts';
+import {
+  commanderOf,
+  formatDuration,
+  type IncidentState,
+  incidentLabel,
+  paceText,
+} from '../../src/core/public-api.ts';
 import type { ActionButton } from '../../src/ports/chat-platform.ts';
 import { BLOCK_KIT_LIMITS, PAGE_BUDGET, type SlackMessage } from './block-kit-pages.ts';
 import { ACTION_CHANGE_SEVERITY, SUMMARY_BLOCK_ID } from './interaction-ids.ts';
@@ -56,6 +62,8 @@ export function renderSummary(incident: IncidentState, redact: (text: string) =>
       },
     });
   }
+  const history = historyText(incident);
+  if (history) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: history } });
   if (incident.actionItems.length > 0) {
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: actionItemsText(incident, redact) } });
   }
@@ -101,6 +109,21 @@ export function renderSummary(incident: IncidentState, redact: (text: string) =>
     text: toSafeMrkdwn(`${label} ${incident.severity}: ${truncate(title, 200)} (${incident.status})`),
     blocks,
   };
+}
+
+/**
+ * How far a slow read of the adopted channel's history has got ("1,240 messages read, back to
+ * 09:12, still reading"); nothing for a read that was quick.
+ */
+function historyText(incident: IncidentState): string | undefined {
+  const history = incident.history;
+  if (history?.requestsPerMinute === undefined) return undefined;
+  const read = `${history.read.toLocaleString('en-US')} message${history.read === 1 ? '' : 's'} read`;
+  const back = history.backTo ? `, back to ${slackDate(history.backTo, '{time}')}` : '';
+  const state = history.done
+    ? ', all in'
+    : `, still reading (${paceText(history.requestsPerMinute)} is all Slack allows this app)`;
+  return `*History*: ${read}${back}${state}`;
 }
 
 const SHOWN_ACTION_ITEMS = 10;

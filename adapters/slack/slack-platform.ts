@@ -1,10 +1,11 @@
-import type { webApi } from '@slack/bolt';
+import { webApi } from '@slack/bolt';
 import type { AppConfig } from '../../src/config/config-schema.ts';
 import type { IncidentState, Reply } from '../../src/core/public-api.ts';
 import { incidentLabel, PermanentError } from '../../src/core/public-api.ts';
 import type {
   ChatPlatform,
   HistoryMessage,
+  HistoryPage,
   IncidentSpace,
   InteractiveMessage,
 } from '../../src/ports/chat-platform.ts';
@@ -14,7 +15,7 @@ import { adoptIncidentChannel } from './adopt-incident-channel.ts';
 import { ChannelMembers } from './channel-members.ts';
 import { answerPrivately } from './deliver-reply.ts';
 import { explainSlackError } from './explain-slack-error.ts';
-import { readChannelHistory } from './history-reader.ts';
+import { type HistoryPageDeps, LIMITED_TIER, readChannelHistory, readHistoryPage } from './history-pages.ts';
 import { provisionIncidentChannel } from './provision-incident-channel.ts';
 import { renderInteractive } from './render-interactive.ts';
 import { renderReply } from './render-reply.ts';
@@ -35,6 +36,8 @@ export interface SlackPlatformDeps {
   redact: (text: string) => string;
   warn: (message: string, error?: unknown) => void;
   historyPageSize?: number;
+  /** Multiplies the waits a slow history read takes (tests turn Slack's minute into milliseconds). */
+  historyWaitScale?: number;
 }
 
 /** Slack as the core sees it: channels per incident, a pinned summary, messages, DMs, history. */
@@ -42,10 +45,19 @@ export class SlackPlatform implements ChatPlatform {
   readonly name = SLACK_PLATFORM;
   private readonly summary: SummaryMessage;
   private readonly members: ChannelMembers;
+  /** History reads of adopted channels see a 429 at once, to pace themselves by it in a job. */
+  private readonly pacedClient: webApi.WebClient;
 
   constructor(private readonly deps: SlackPlatformDeps) {
     this.summary = new SummaryMessage(deps.client, deps.poster, deps.bot, deps.redact);
     this.members = new ChannelMembers(deps.client);
+    this.pacedClient = new webApi.WebClient(deps.client.token, {
+      slackApiUrl: deps.client.slackApiUrl,
+      rejectRateLimitedCalls: true,
+      retryConfig: { retries: 0 },
+      logLevel: webApi.LogLevel.ERROR,
+      timeout: 30_000,
+    });
   }
 
   async isMember(incident: IncidentState, userId: string): Promise<boolean> {
@@ -95,10 +107,28 @@ export class SlackPlatform implements ChatPlatform {
   }
 
   fetchHistory(incident: IncidentState): AsyncIterable<HistoryMessage> {
-    return readChannelHistory(incident, {
+    return readChannelHistory(incident, this.historyDeps());
+  }
+
+  readHistoryPage(incident: IncidentState, position: string | undefined): Promise<HistoryPage> {
+    return readHistoryPage(incident, position, this.historyDeps());
+  }
+
+  private historyDeps(): HistoryPageDeps {
+    const scale = this.deps.historyWaitScale ?? 1;
+    return {
       ...this.deps,
       ...(this.deps.historyPageSize ? { pageSize: this.deps.historyPageSize } : {}),
-    });
+      pacedClient: this.pacedClient,
+      limited: this.deps.config.slack.history_rate_tier === 'limited',
+      wait: (ms) => Math.round(ms * scale),
+    };
+  }
+
+  historyPace(): { requestsPerMinute: number } | undefined {
+    return this.deps.config.slack.history_rate_tier === 'limited'
+      ? { requestsPerMinute: LIMITED_TIER.requestsPerMinute }
+      : undefined;
   }
 
   async sendDirectMessage(_workspace: string, userId: string, message: InteractiveMessage): Promise<void> {

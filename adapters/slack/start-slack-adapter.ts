@@ -29,6 +29,8 @@ export interface SlackAdapterOverrides {
   retryConfig?: webApi.RetryOptions;
   clientPingTimeoutMs?: number;
   historyPageSize?: number;
+  /** Multiplies the waits of a slow history read (a test's minute lasts milliseconds). */
+  historyWaitScale?: number;
   pacer?: PacerOptions;
 }
 
@@ -112,6 +114,7 @@ export async function startSlackAdapter(
     redact,
     warn,
     ...(overrides.historyPageSize ? { historyPageSize: overrides.historyPageSize } : {}),
+    ...(overrides.historyWaitScale === undefined ? {} : { historyWaitScale: overrides.historyWaitScale }),
   });
   app.platforms.register(platform);
   registerSlashCommand(bolt, runtime);

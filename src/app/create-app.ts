@@ -8,6 +8,7 @@ import { AdjustableClock, type Clock } from '../core/time/clock.ts';
 import { createPublicHttp, type PublicHttp } from '../http/public-http.ts';
 import { BullJobQueue, bullPrefix } from '../jobs/bullmq-job-queue.ts';
 import { provisionIncident } from '../jobs/handlers/provision-incident.ts';
+import { READ_HISTORY_JOB, readHistory } from '../jobs/handlers/read-history.ts';
 import { refreshSummary, SUMMARY_INTERVAL_MS } from '../jobs/handlers/refresh-summary.ts';
 import { JobCooldown } from '../jobs/job-cooldown.ts';
 import type { Logger } from '../logging/create-logger.ts';
@@ -119,6 +120,7 @@ export function createApp(options: AppOptions): App {
     'provision-incident',
     provisionIncident(services, platforms, new RedisProvisioningJournal(options.redis, store.keys)),
   );
+  jobs.handle(READ_HISTORY_JOB, readHistory(services));
   jobs.handle(
     'refresh-summary',
     refreshSummary(services, platforms, {

@@ -5,27 +5,31 @@ import { registerPagingReactions } from '../paging/paging-follow-ups.ts';
 import type { AppServices } from './app-services.ts';
 
 /** Every type that changes the incident, apart from its declaration (provisioning posts the summary). */
-const SUMMARY_TYPES: readonly IncidentEventType[] = (
-  [
-    'channel_linked',
-    'severity_changed',
-    'role_assigned',
-    'note_added',
-    'status_updated',
-    'paged',
-    'page_failed',
-    'acknowledged',
-    'escalated',
-    'reminder_sent',
-    'reminder_snoozed',
-    'action_item_added',
-    'action_done',
-    'action_reopened',
-    'resolved',
-    'reopened',
-    'postmortem_generated',
-  ] as const
-).filter((type) => !isChatter(type));
+const SUMMARY_TYPES: readonly IncidentEventType[] = [
+  ...(
+    [
+      'channel_linked',
+      'severity_changed',
+      'role_assigned',
+      'note_added',
+      'status_updated',
+      'paged',
+      'page_failed',
+      'acknowledged',
+      'escalated',
+      'reminder_sent',
+      'reminder_snoozed',
+      'action_item_added',
+      'action_done',
+      'action_reopened',
+      'resolved',
+      'reopened',
+      'postmortem_generated',
+    ] as const
+  ).filter((type) => !isChatter(type)),
+  // Chatter, but the summary shows how far a slow read of an adopted channel's history has got.
+  'history_progress',
+];
 
 /**
  * What the app does once events are in the log, keyed by event type. The reactor runs these from

@@ -37,6 +37,12 @@ export const slackSectionSchema = z
     announce_channel: z.string().optional(),
     /** Team ids (T…) the bot answers in; empty answers every team the app is installed in. */
     allowed_teams: z.array(z.string()).default([]),
+    /**
+     * How fast Slack lets this app read channel history: `standard` (Tier 3), or `limited` for a
+     * non-Marketplace distributed app (1 request a minute, 15 messages a page, since 2025). A
+     * standard app answered with a long Retry-After is treated as limited anyway.
+     */
+    history_rate_tier: z.enum(['standard', 'limited']).default('standard'),
   })
   .strict();
 
@@ -95,7 +101,7 @@ export const configSchema = z
     }),
     permissions: permissionsSchema,
     rate_limits: rateLimitsSchema,
-    slack: slackSectionSchema.default({ responders: [], allowed_teams: [] }),
+    slack: slackSectionSchema.default({ responders: [], allowed_teams: [], history_rate_tier: 'standard' }),
     discord: discordSectionSchema.default({
       category: 'Incidents',
       responders: [],

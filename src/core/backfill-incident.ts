@@ -1,6 +1,8 @@
+import { BOT_ACTOR } from './append-system-events.ts';
 import type { CoreServices } from './core-services.ts';
 import { ok } from './errors.ts';
 import { type CapturedMessage, messageCapturedBody } from './model/captured-message.ts';
+import type { IncidentEventBody } from './model/events.ts';
 import type { IncidentState } from './model/incident-state.ts';
 import { cleanText } from './text/sanitize-input.ts';
 import { commit } from './write/commit.ts';
@@ -15,32 +17,39 @@ const BATCH = 200;
 export async function backfillIncident(services: CoreServices, incident: IncidentState): Promise<number> {
   const platform = services.platforms.get(incident.ref.platform);
   if (!platform?.fetchHistory || !incident.channel) return 0;
-  const origin = {
-    platform: incident.ref.platform,
-    workspace: incident.ref.workspace,
-    channel: incident.channel.id,
-  };
   let written = 0;
   let batch: CapturedMessage[] = [];
-  const flush = async () => {
-    const messages = batch;
-    batch = [];
-    if (messages.length === 0) return;
-    const outcome = await commit(services, {
-      target: { kind: 'chatter', ref: incident.ref },
-      actor: (messages[0] as CapturedMessage).actor,
-      actorOf: (index) => (messages[index] as CapturedMessage).actor,
-      origin,
-      decide: () => ok({ events: messages.map((message) => messageCapturedBody(message, cleanText)) }),
-    });
-    if (outcome.status === 'committed') written += outcome.written;
-  };
   for await (const message of platform.fetchHistory(incident)) {
     batch.push(message);
-    if (batch.length >= BATCH) await flush();
+    if (batch.length >= BATCH) {
+      written += await commitHistory(services, incident, batch);
+      batch = [];
+    }
   }
-  await flush();
-  return written;
+  return written + (await commitHistory(services, incident, batch));
+}
+
+/**
+ * Records messages read from the channel's history, each by its own author, with `then` (bot
+ * events of the same read, e.g. its progress) in the same append. Returns how many messages were new.
+ */
+export async function commitHistory(
+  services: CoreServices,
+  incident: IncidentState,
+  messages: readonly CapturedMessage[],
+  then: IncidentEventBody[] = [],
+): Promise<number> {
+  if (messages.length === 0 && then.length === 0) return 0;
+  const channel = incident.channel?.id ?? incident.originChannel;
+  const outcome = await commit(services, {
+    target: { kind: 'chatter', ref: incident.ref },
+    actor: BOT_ACTOR,
+    actorOf: (index) => messages[index]?.actor ?? BOT_ACTOR,
+    origin: { platform: incident.ref.platform, workspace: incident.ref.workspace, channel },
+    decide: () =>
+      ok({ events: [...messages.map((message) => messageCapturedBody(message, cleanText)), ...then] }),
+  });
+  return outcome.status === 'committed' ? outcome.written - then.length : 0;
 }
 
 /** Backfills every open incident of one platform: run at startup, before the bot says it is ready. */

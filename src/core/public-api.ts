@@ -31,6 +31,7 @@ export {
   type SeverityAliases,
   splitLeadingSeverity,
 } from './model/severity-words.ts';
+export { paceText } from './read-adopted-history.ts';
 export { cleanText, slugify } from './text/sanitize-input.ts';
 export { AdjustableClock, type Clock } from './time/clock.ts';
 export { formatClock, formatDuration } from './time/format-time.ts';

@@ -10,6 +10,19 @@ export type { IncidentSpace };
 export type HistoryMessage = CapturedMessage;
 
 /**
+ * One step of a resumable history read (`/incident adopt`). `position` is the platform's own
+ * (opaque to the core, kept in the log) and undefined once everything is read.
+ */
+export interface HistoryPage {
+  messages: HistoryMessage[];
+  position?: string;
+  /** Wait this long before the next step: the platform's Retry-After, or its slow tier's pace. */
+  waitMs: number;
+  /** Set when the platform reads history slowly for this app. */
+  requestsPerMinute?: number;
+}
+
+/**
  * A button on a page or a reminder. Pressing it runs `/incident <command>` as the person who
  * pressed it, in the incident's channel (also when pressed in a DM), e.g. `ack` or `snooze 1h`.
  */
@@ -48,6 +61,14 @@ export interface ChatPlatform {
   refreshSummary?(incident: IncidentState): Promise<void>;
   /** Messages said in the channel, oldest first, for backfill after downtime. */
   fetchHistory?(incident: IncidentState): AsyncIterable<HistoryMessage>;
+  /**
+   * An adopted channel's history, one request at a time from `position` (undefined: the start),
+   * for a platform that may allow only a few such requests a minute. Without it, adopt reads
+   * `fetchHistory` in one go.
+   */
+  readHistoryPage?(incident: IncidentState, position: string | undefined): Promise<HistoryPage>;
+  /** The pace history is read at when the platform is known to be slow for this app (config). */
+  historyPace?(): { requestsPerMinute: number } | undefined;
   /** Sends a direct message to one user (the chat pager's DM). */
   sendDirectMessage?(workspace: string, userId: string, message: InteractiveMessage): Promise<void>;
   /** Whether the user is in the incident's channel (who may see a private incident). */

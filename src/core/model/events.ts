@@ -121,6 +121,18 @@ export type IncidentEventBody =
   | { type: 'message_deleted'; messageId: string }
   | { type: 'message_promoted'; messageId: string }
   | { type: 'message_demoted'; messageId: string }
+  /**
+   * How far a slow read of an adopted channel's history has got: messages read in all, the oldest
+   * reached, where to go on (the platform's opaque position), the platform's pace when it is slow.
+   */
+  | {
+      type: 'history_progress';
+      read: number;
+      backTo?: string;
+      position?: string;
+      done: boolean;
+      requestsPerMinute?: number;
+    }
   | { type: 'postmortem_generated'; template: string; path: string; digest: string }
   /** An audit record: someone ran a command a `permissions:` rule does not let them run. */
   | { type: 'permission_denied'; command: string; rule: string };
@@ -142,6 +154,8 @@ const CHATTER: ReadonlySet<IncidentEventType> = new Set([
   'message_deleted',
   'message_promoted',
   'message_demoted',
+  // Written with the messages of its page, in the same append: it never changes the revision.
+  'history_progress',
 ]);
 
 export function isChatter(type: IncidentEventType): boolean {

@@ -22,6 +22,14 @@ export interface ActionItemState {
   done?: { at: string; by: Actor };
 }
 
+export interface HistoryProgress {
+  read: number;
+  backTo?: string;
+  position?: string;
+  done: boolean;
+  requestsPerMinute?: number;
+}
+
 /** The incident as the log says it is now. Always derived, never stored. */
 export interface IncidentState {
   ref: IncidentRef;
@@ -50,6 +58,8 @@ export interface IncidentState {
   reopenCount: number;
   actionItems: ActionItemState[];
   messageCount: number;
+  /** An adopted channel's history being read in the background (the latest history_progress). */
+  history?: HistoryProgress;
   /** Count of non-chatter events: the token for optimistic concurrency on commands. */
   revision: number;
   lastEventId: string;
@@ -176,6 +186,11 @@ function applyEvent(ref: IncidentRef, state: IncidentState | undefined, event: S
       next.reopenCount = state.reopenCount + 1;
       delete next.resolvedAt;
       break;
+    case 'history_progress': {
+      const { type: _t, at: _a, actor: _ac, origin: _o, id: _id, ...progress } = event;
+      next.history = progress;
+      break;
+    }
     case 'message_captured':
       next.messageCount = state.messageCount + 1;
       // An adopted incident began with the first message said after `since`, not with the command.

@@ -1,4 +1,7 @@
 import type { Actor, StoredEvent } from '../model/events.ts';
+import { CapturedMessages, type CapturedMessageView } from './captured-messages.ts';
+
+export type { CapturedMessageView };
 
 export type TimelineKind =
   | 'declared'
@@ -26,29 +29,13 @@ export interface TimelineEntry {
   permalink?: string;
 }
 
-interface CapturedMessage {
-  author: Actor;
-  text: string;
-  at: string;
-  permalink?: string;
-  deleted: boolean;
-  promoted: boolean;
-  edited: boolean;
-  order: number;
-}
-
-/** A captured message as the log now says it is: latest edit, deleted or not, promoted or not. */
-export interface CapturedMessageView extends Readonly<CapturedMessage> {
-  messageId: string;
-}
-
 /**
  * The timeline view of a log. Backdated notes sit at their own time; promoted messages at the
  * time they were said, with their latest edit; deleted messages drop out.
  */
 export class TimelineBuilder {
   private readonly entries: (TimelineEntry & { order: number })[] = [];
-  private readonly messages = new Map<string, CapturedMessage>();
+  private readonly messages = new CapturedMessages();
   private order = 0;
 
   add(event: StoredEvent): void {
@@ -98,55 +85,43 @@ export class TimelineBuilder {
       case 'reopened':
         return push('reopened', 'Incident reopened');
       case 'message_captured':
-        if (!this.messages.has(event.messageId)) {
-          this.messages.set(event.messageId, {
-            author: event.actor,
-            text: event.text,
-            at: event.occurredAt,
-            deleted: false,
-            promoted: false,
-            edited: false,
-            order,
-            ...(event.permalink === undefined ? {} : { permalink: event.permalink }),
-          });
-        }
-        return;
+        return this.messages.add(
+          event.messageId,
+          event.actor,
+          event.text,
+          event.occurredAt,
+          order,
+          event.permalink,
+        );
       case 'message_edited':
-        return this.patch(event.messageId, { text: event.text, edited: true });
+        return this.messages.edit(event.messageId, event.text);
       case 'message_deleted':
-        return this.patch(event.messageId, { deleted: true });
+        return this.messages.markDeleted(event.messageId);
       case 'message_promoted':
-        return this.patch(event.messageId, { promoted: true });
+        return this.messages.markPromoted(event.messageId, true);
       case 'message_demoted':
-        return this.patch(event.messageId, { promoted: false });
+        return this.messages.markPromoted(event.messageId, false);
       default:
         return;
     }
   }
 
-  private patch(messageId: string, change: Partial<CapturedMessage>): void {
-    const message = this.messages.get(messageId);
-    if (message) this.messages.set(messageId, { ...message, ...change });
-  }
-
   /** Every captured message in the order first recorded, deleted ones included (and flagged). */
-  *capturedMessages(): IterableIterator<CapturedMessageView> {
-    for (const [messageId, message] of this.messages) yield { messageId, ...message };
+  capturedMessages(): IterableIterator<CapturedMessageView> {
+    return this.messages.all();
   }
 
   /** Entries in the order things happened; ties keep the order they were recorded. */
   build(): TimelineEntry[] {
-    const promoted = [...this.messages.entries()]
-      .filter(([, message]) => message.promoted && !message.deleted)
-      .map(([messageId, message]) => ({
-        at: message.at,
-        kind: 'message' as const,
-        author: message.author,
-        text: message.text,
-        messageId,
-        order: message.order,
-        ...(message.permalink === undefined ? {} : { permalink: message.permalink }),
-      }));
+    const promoted = [...this.messages.promoted()].map((message) => ({
+      at: message.at,
+      kind: 'message' as const,
+      author: message.author,
+      text: message.text,
+      messageId: message.messageId,
+      order: message.order,
+      ...(message.permalink === undefined ? {} : { permalink: message.permalink }),
+    }));
     return [...this.entries, ...promoted]
       .sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.order - b.order)
       .map(({ order: _order, ...entry }) => entry);

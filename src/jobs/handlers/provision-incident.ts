@@ -5,6 +5,7 @@ import type { IncidentRef } from '../../core/model/incident-ref.ts';
 import type { PlatformRegistry } from '../../ports/chat-platform.ts';
 import type { ProvisioningJournal } from '../../ports/provisioning-journal.ts';
 import { JournalledProgress } from './journalled-progress.ts';
+import { READ_HISTORY_JOB, type ReadHistoryData, readHistoryJobId } from './read-history.ts';
 
 /**
  * Opens the incident's channel on its platform. Idempotent: every platform call is journalled,
@@ -32,12 +33,17 @@ export function provisionIncident(
         ? await platform.adoptIncidentSpace(state, progress)
         : await platform.provisionIncidentSpace(state, progress);
     await services.store.linkChannel(ref, space.channelId);
-    // Live capture ignores a channel until it is linked: what people said in it from its creation
-    // until now is read back (deduplicated by message id) before the link is logged.
-    await backfillIncident(services, {
-      ...state,
-      channel: { id: space.channelId, name: space.channelName },
-    });
+    const channel = { id: space.channelId, name: space.channelName };
+    if (state.adoptedSince && platform.readHistoryPage) {
+      // An adopted channel's history may take minutes to read (Slack's slow tier): a job of its own,
+      // enqueued before the link is logged, so a retry of this job cannot skip it.
+      const read: ReadHistoryData = { ...ref, channel };
+      await services.jobs.enqueue(READ_HISTORY_JOB, read, { jobId: readHistoryJobId(ref) });
+    } else {
+      // Live capture ignores a channel until it is linked: what people said in it from its creation
+      // until now is read back (deduplicated by message id) before the link is logged.
+      await backfillIncident(services, { ...state, channel });
+    }
     await appendSystemEvents(services, ref, (current) =>
       current.channel
         ? undefined

@@ -7,7 +7,7 @@ import type { JobCooldown } from '../job-cooldown.ts';
 /** Platforms rate-limit message edits (Slack's chat.update is Tier 3, about one a second per channel). */
 export const SUMMARY_INTERVAL_MS = 1_000;
 
-/** Revisions already shown, per incident, so a refresh with nothing new makes no edit. Bounded. */
+/** What a summary shows, per incident, so a refresh with nothing new makes no edit. Bounded. */
 const SHOWN_LIMIT = 10_000;
 
 /**
@@ -21,7 +21,7 @@ export function refreshSummary(
   platforms: PlatformRegistry,
   spacing: { cooldown: JobCooldown; intervalMs: number },
 ) {
-  const shown = new Map<string, number>();
+  const shown = new Map<string, string>();
   return async (data: unknown): Promise<void> => {
     const ref = data as IncidentRef;
     const platform = platforms.get(ref.platform);
@@ -32,10 +32,12 @@ export function refreshSummary(
     const state = await services.store.state(ref);
     if (!state?.channel) return;
     // A run queued behind one that already showed this revision (see keepLastIfActive) edits nothing.
-    if (shown.get(key) === state.revision) return;
+    // A slow history read moves on without a revision (it is chatter): its progress counts too.
+    const showing = `${state.revision}:${state.history?.read}:${state.history?.done}:${state.history?.requestsPerMinute}`;
+    if (shown.get(key) === showing) return;
     await platform.refreshSummary(state);
     shown.delete(key);
-    shown.set(key, state.revision);
+    shown.set(key, showing);
     if (shown.size > SHOWN_LIMIT) shown.delete(shown.keys().next().value as string);
   };
 }

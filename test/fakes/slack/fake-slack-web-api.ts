@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { type CallPredicate, CallRecorder, type RecordedCall } from './call-recorder.ts';
 import { FakeSocketMode } from './fake-socket-mode.ts';
 import { FakeWorkspace } from './fake-workspace.ts';
-import { type Fault, FaultInjector } from './fault-injector.ts';
+import { type Fault, FaultInjector, type RateTier } from './fault-injector.ts';
 import { InteractionTokens, type ResponseUrlContext, type ResponseUrlPost } from './interaction-tokens.ts';
 import type { MethodHandler } from './method-context.ts';
 import { chatMethods } from './methods-chat.ts';
@@ -180,6 +180,10 @@ export class FakeSlack implements SlackPayloadContext {
   }
   clearFaults(): void {
     this.faults.clear();
+  }
+  /** Puts methods on a slow rate tier: one call per window, 429 with Retry-After for the rest. */
+  limitRate(tier: RateTier): void {
+    this.faults.limitRate(tier);
   }
 
   /** Adds or replaces a Web API method. */

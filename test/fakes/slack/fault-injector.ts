@@ -48,12 +48,28 @@ export function describeFault(fault: Fault): string {
 }
 
 /**
- * Queued one-shot faults per method (`'*'` for any method) and a time-boxed outage applying to
- * every Web API call.
+ * A rate tier on some methods, as Slack gives non-Marketplace apps on conversations.history and
+ * .replies since 2025: one call per `windowMs` (a minute on Slack; tests shrink it), every other
+ * call a 429 with `Retry-After: retryAfter` seconds.
+ */
+export interface RateTier {
+  methods: string[];
+  windowMs: number;
+  retryAfter: number;
+  /** Calls answered before the tier applies (an app that has just been moved to it); they use up the first window. */
+  burst?: number;
+}
+
+/**
+ * Queued one-shot faults per method (`'*'` for any method), a time-boxed outage applying to
+ * every Web API call, and rate tiers.
  */
 export class FaultInjector {
   private readonly queued = new Map<string, Fault[]>();
   private outage: { fault: Fault; until: number } | undefined;
+  private tier: RateTier | undefined;
+  private readonly lastAllowed = new Map<string, number>();
+  private burstLeft = 0;
 
   constructor(private readonly clock: () => number = Date.now) {}
 
@@ -69,9 +85,17 @@ export class FaultInjector {
     this.outage = { fault, until: this.clock() + forMs };
   }
 
+  /** From now on, `tier.methods` answer one call per window and 429 the rest. */
+  limitRate(tier: RateTier): void {
+    this.tier = tier;
+    this.lastAllowed.clear();
+    this.burstLeft = tier.burst ?? 0;
+  }
+
   clear(): void {
     this.queued.clear();
     this.outage = undefined;
+    this.tier = undefined;
   }
 
   /** The fault for this call, consumed; undefined when the call should be answered normally. */
@@ -83,6 +107,23 @@ export class FaultInjector {
       const fault = list?.shift();
       if (fault) return fault;
     }
+    return this.rateLimited(method);
+  }
+
+  private rateLimited(method: string): Fault | undefined {
+    if (!this.tier?.methods.includes(method)) return undefined;
+    const now = this.clock();
+    if (this.burstLeft > 0) {
+      this.burstLeft -= 1;
+      // The burst spent this minute's allowance of every method on the tier.
+      if (this.burstLeft === 0) for (const limited of this.tier.methods) this.lastAllowed.set(limited, now);
+      return undefined;
+    }
+    const last = this.lastAllowed.get(method);
+    if (last !== undefined && now - last < this.tier.windowMs) {
+      return { status: 429, retryAfter: this.tier.retryAfter };
+    }
+    this.lastAllowed.set(method, now);
     return undefined;
   }
 

@@ -19,7 +19,7 @@ export {
   FakeSocketMode,
 } from './fake-socket-mode.ts';
 export { compareTs, FakeWorkspace } from './fake-workspace.ts';
-export type { DelayFault, DropFault, ErrorFault, Fault, StatusFault } from './fault-injector.ts';
+export type { DelayFault, DropFault, ErrorFault, Fault, RateTier, StatusFault } from './fault-injector.ts';
 export type { ResponseUrlContext, ResponseUrlPost } from './interaction-tokens.ts';
 export {
   isLoopback,

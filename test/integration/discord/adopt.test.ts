@@ -30,6 +30,36 @@ async function adopted(): Promise<void> {
   await bot.slash('adopt', { title: 'sev2 checkout errors' });
 }
 
+/**
+ * #general's threads, said in while the bot was away, before `since` (2 h ago) and after it, in
+ * time order (the fake's snowflakes only grow): an active thread, an archived public one and an
+ * archived private one.
+ */
+function talkedInThreads(): Record<string, string> {
+  const thread = (name: string, type: 11 | 12) =>
+    bot.fake.state.addChannel({ name, type, parentId: bot.ids.generalChannelId, ownerId: bot.ids.aliceId });
+  const say = (channelId: string, minutesAgo: number, content: string) => {
+    behindMs = minutesAgo * 60_000;
+    bot.fake.gateway.messageCreate({ channelId, content, authorId: bot.ids.bobId });
+  };
+  behindMs = 125 * 60_000;
+  const threads = [thread('db side', 11), thread('old theory', 11), thread('war room', 12)];
+  const [active, archivedPublic, archivedPrivate] = threads.map((created) => created.id) as [
+    string,
+    string,
+    string,
+  ];
+  say(active, 121, 'db thread before since');
+  talkedBefore();
+  say(active, 19, 'replica lag is 40s');
+  say(archivedPublic, 18, 'it was not DNS');
+  say(archivedPrivate, 17, 'private: failover at 14:05');
+  for (const archived of threads.slice(1))
+    if (archived.threadMetadata) archived.threadMetadata.archived = true;
+  behindMs = 0;
+  return { active, public: archivedPublic, private: archivedPrivate };
+}
+
 describe('/incident adopt in Discord', () => {
   it('makes the channel the incident’s, with the summary pinned there and no channel created', async () => {
     await adopted();
@@ -52,6 +82,24 @@ describe('/incident adopt in Discord', () => {
       'checkout is throwing 502s',
       'same here, since the deploy',
       'rolling back now',
+    ]);
+  });
+
+  it('reads back the channel’s threads from `since` too: active, archived public and archived private', async () => {
+    behindMs = 130 * 60_000;
+    bot = await DiscordTestBot.start({ fake: { now: () => Date.now() - behindMs } });
+    let threads: Record<string, string> = {};
+    await bot.restart(() => {
+      threads = talkedInThreads();
+    });
+    await bot.slash('adopt', { title: 'sev2 checkout errors' });
+    const captured = (await bot.events(1)).flatMap((event) =>
+      event.type === 'message_captured' && event.threadId ? [[event.text, event.threadId]] : [],
+    );
+    expect(captured).toEqual([
+      ['replica lag is 40s', threads.active],
+      ['it was not DNS', threads.public],
+      ['private: failover at 14:05', threads.private],
     ]);
   });
 });

@@ -2,6 +2,7 @@ import { fail, ok, userError } from '../../errors.ts';
 import { incidentLabel } from '../../model/incident-ref.ts';
 import type { Severity } from '../../model/severity.ts';
 import { leadingSeverity, parseSeverity } from '../../model/severity-words.ts';
+import { paceText } from '../../read-adopted-history.ts';
 import { cleanField, LIMITS } from '../../text/sanitize-input.ts';
 import { formatClock } from '../../time/format-time.ts';
 import { parseLeadingTime } from '../../time/parse-backdate.ts';
@@ -19,7 +20,10 @@ interface AdoptArgs {
   since: Date;
 }
 
-export const adoptCommand = defineCommand<AdoptArgs>({
+/** Known from the config: the platform reads history slowly for this app (Slack's limited tier). */
+type Pace = { requestsPerMinute: number } | undefined;
+
+export const adoptCommand = defineCommand<AdoptArgs, Pace>({
   name: 'adopt',
   summary: 'Make this channel the incident’s channel, with what was said here since a time',
   usage: USAGE,
@@ -80,7 +84,7 @@ export const adoptCommand = defineCommand<AdoptArgs>({
   },
   async prepare({ services, origin }) {
     const existing = await services.store.findByChannel(origin, origin.channel);
-    if (!existing) return ok(undefined);
+    if (!existing) return ok(services.platforms.get(origin.platform)?.historyPace?.());
     return fail(
       userError(
         'already_an_incident_channel',
@@ -89,7 +93,7 @@ export const adoptCommand = defineCommand<AdoptArgs>({
       ),
     );
   },
-  decide(_state, args, { settings }) {
+  decide(_state, args, { settings }, pace) {
     const severity = args.severity ?? settings.defaultSeverity;
     return ok({
       events: [
@@ -105,7 +109,11 @@ export const adoptCommand = defineCommand<AdoptArgs>({
       reply: (ref) =>
         toChannel(
           `${incidentLabel(ref.number)} declared in this channel: ${severity} ${args.title}. ` +
-            `Reading back what was said here since ${formatClock(args.since, settings.timezone, true)}…`,
+            `Reading back what was said here since ${formatClock(args.since, settings.timezone, true)}…` +
+            (pace
+              ? ` It comes in slowly: the platform lets tocsin read this history at ${paceText(pace.requestsPerMinute)}, ` +
+                'so it keeps reading in the background; the pinned summary shows how far it has got.'
+              : ''),
           { incident: ref },
         ),
     });
