@@ -5,11 +5,12 @@ import { type CommandObserver, IncidentCore } from '../core/incident-core.ts';
 import { ReactionRegistry } from '../core/reactions/reaction-registry.ts';
 import { Reactor } from '../core/reactions/reactor.ts';
 import { AdjustableClock, type Clock } from '../core/time/clock.ts';
+import { registerFollowUps } from '../follow-ups/register-follow-ups.ts';
+import { createPublicHttp, type PublicHttp } from '../http/public-http.ts';
 import { BullJobQueue, bullPrefix } from '../jobs/bullmq-job-queue.ts';
 import { provisionIncident } from '../jobs/handlers/provision-incident.ts';
 import { refreshSummary, SUMMARY_INTERVAL_MS } from '../jobs/handlers/refresh-summary.ts';
 import { JobCooldown } from '../jobs/job-cooldown.ts';
-import { createPublicHttp, type PublicHttp } from '../http/public-http.ts';
 import type { Logger } from '../logging/create-logger.ts';
 import type { PrometheusMetrics } from '../observability/metrics.ts';
 import { createPagingDirectory } from '../paging/paging-directory.ts';
@@ -50,6 +51,8 @@ export interface AppOptions {
   reactionClaimIdleMs?: number;
   /** Least time between two edits of one incident's summary (default SUMMARY_INTERVAL_MS, 1 s). */
   summaryIntervalMs?: number;
+  /** WEB_BASE_URL: exported tickets link to the incident's web view there. */
+  webBaseUrl?: string;
 }
 
 /** Everything a running bot is made of, wired once. Adapters attach to `core` and `platforms`. */
@@ -128,6 +131,17 @@ export function createApp(options: AppOptions): App {
     },
   });
   // --- end of paging.
+  const http = createPublicHttp(options.logger);
+  const followUps = registerFollowUps({
+    services,
+    platforms,
+    reactions,
+    jobs,
+    routes: http.routes,
+    redis: options.redis,
+    prefix,
+    ...(options.webBaseUrl === undefined ? {} : { webBaseUrl: options.webBaseUrl }),
+  });
   const core = new IncidentCore(
     services,
     coreObserver({
@@ -146,7 +160,7 @@ export function createApp(options: AppOptions): App {
     platforms,
     clock,
     readiness: new ReadinessState(),
-    http: createPublicHttp(options.logger),
+    http,
     ...(options.metrics ? { metrics: options.metrics } : {}),
     startWorkers: () => {
       if (handoff) return;
@@ -163,6 +177,11 @@ export function createApp(options: AppOptions): App {
       // Settled means the reactions to the log ran too, not only the jobs they queued.
       jobs.addIdleProbe(async () => (await feed.backlog()) === 0);
       handoff = new WorkerHandoff(worker, options.logger);
+      void followUps
+        .start()
+        .catch((error: unknown) =>
+          options.logger?.warn({ err: error }, 'could not schedule the ticket poll'),
+        );
       if (options.logger) logJobFailures(worker, options.logger);
     },
     close: async (closeOptions = {}) => {

@@ -21,6 +21,8 @@ const SUMMARY_TYPES: readonly IncidentEventType[] = (
     'action_item_added',
     'action_done',
     'action_reopened',
+    'follow_up_exported',
+    'follow_up_failed',
     'resolved',
     'reopened',
     'postmortem_generated',

@@ -1,19 +1,32 @@
 import { fail, ok, userError } from '../../errors.ts';
-import { type IncidentStatus, STATUSES } from '../../model/events.ts';
+import { type IncidentStatus, type PublicImpact, STATUSES } from '../../model/events.ts';
+import type { Severity } from '../../model/severity.ts';
 import { cleanField, LIMITS } from '../../text/sanitize-input.ts';
 import { defineCommand } from '../command-definition.ts';
 import { toChannel } from '../reply.ts';
 import { splitFirst } from '../text-tokens.ts';
 
-const USAGE = '/incident status <investigating|identified|monitoring> <message>';
+const USAGE = '/incident status <investigating|identified|monitoring> [--public] <message>';
 
-export const statusCommand = defineCommand<{ status: IncidentStatus; message: string }>({
+/** Statuspage's impact words, from the severity when the update is published. */
+export const PUBLIC_IMPACT: Record<Severity, PublicImpact> = {
+  SEV1: 'critical',
+  SEV2: 'major',
+  SEV3: 'minor',
+  SEV4: 'none',
+};
+
+/** `--public` right after the state: the message also goes on the public status page. */
+const PUBLIC_FLAG = /^--public(?:\s+|$)/i;
+
+export const statusCommand = defineCommand<{ status: IncidentStatus; message: string; public: boolean }>({
   name: 'status',
   summary: 'Post a status update',
   usage: USAGE,
   examples: [
     '/incident status identified bad feature flag',
     '/incident status monitoring error rate back to normal',
+    '/incident status identified --public We found the cause and are rolling out a fix.',
   ],
   options: [
     {
@@ -30,13 +43,21 @@ export const statusCommand = defineCommand<{ status: IncidentStatus; message: st
       required: true,
       maxLength: 4000,
     },
+    {
+      name: 'public',
+      description: 'Also publish the message on the public status page',
+      type: 'boolean',
+      required: false,
+    },
   ],
   kind: 'write',
   scope: 'incident',
   allowedWhenResolved: false,
   parseText(text) {
-    const [state, message] = splitFirst(text);
-    return ok({ state, message });
+    const [state, rest] = splitFirst(text);
+    const flagged = PUBLIC_FLAG.exec(rest);
+    if (!flagged) return ok({ state, message: rest });
+    return ok({ state, message: rest.slice(flagged[0].length), public: 'true' });
   },
   build(options) {
     const state = (options.state ?? '').toLowerCase();
@@ -49,12 +70,26 @@ export const statusCommand = defineCommand<{ status: IncidentStatus; message: st
       usage: USAGE,
     });
     if (!message.ok) return message;
-    return ok({ status: state as IncidentStatus, message: message.value as string });
-  },
-  decide(_incident, args) {
     return ok({
-      events: [{ type: 'status_updated', status: args.status, message: args.message }],
-      reply: toChannel(`Status: ${args.status}. ${args.message}`),
+      status: state as IncidentStatus,
+      message: message.value as string,
+      public: options.public?.trim().toLowerCase() === 'true',
+    });
+  },
+  decide(incident, args) {
+    const update = { type: 'status_updated' as const, status: args.status, message: args.message };
+    if (!args.public || !incident) {
+      return ok({ events: [update], reply: toChannel(`Status: ${args.status}. ${args.message}`) });
+    }
+    const published = {
+      type: 'status_published' as const,
+      status: args.status,
+      message: args.message,
+      impact: PUBLIC_IMPACT[incident.severity],
+    };
+    return ok({
+      events: [update, published],
+      reply: toChannel(`Status: ${args.status}. ${args.message} (published on the status page)`),
     });
   },
 });
