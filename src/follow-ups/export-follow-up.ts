@@ -82,7 +82,7 @@ async function recordFailure(ctx: FollowUpContext, request: ExportJob, failure: 
   const state = appended.length > 0 ? await ctx.services.store.state(request.ref) : undefined;
   if (!state) return;
   const name = SYSTEM_NAMES[request.system];
-  const what = `Exporting action item ${request.itemId} to ${name} failed: ${reason}.`;
+  const what = `Exporting action item ${request.itemId} to ${name} failed: ${reason.replace(/\.+$/, '')}.`;
   const next = !final
     ? ' Retrying.'
     : ` It will not be retried on its own; try again with /incident action export ${request.itemId.slice(1)} ${request.system}.`;

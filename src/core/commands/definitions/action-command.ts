@@ -8,7 +8,8 @@ import { parseMention } from '../mention.ts';
 import { toChannel } from '../reply.ts';
 
 const USAGE =
-  '/incident action <text> [@owner] [due YYYY-MM-DD] [priority high|medium|low] | /incident action done|reopen <n> | /incident action export <n> github|jira';
+  '/incident action <text> [@owner] [due YYYY-MM-DD] [priority high|medium|low] | /incident action done|reopen <n>';
+const EXPORT_USAGE = '/incident action export <n> github|jira';
 
 type ActionArgs =
   | { kind: 'add'; text: string; owner: Actor | undefined; due: string | undefined; priority: Priority }
@@ -164,7 +165,7 @@ function exportItem(
       userError(
         'ticket_system_not_configured',
         `${name} is not configured: add follow_ups.${system} to the config (see the README, "Follow-ups and status page").`,
-        USAGE,
+        EXPORT_USAGE,
       ),
     );
   }
@@ -174,7 +175,7 @@ function exportItem(
       userError(
         'already_exported',
         `Action item ${itemId} is already ${name} ticket ${ticket.key}: ${ticket.url}`,
-        USAGE,
+        EXPORT_USAGE,
       ),
     );
   }

@@ -6,7 +6,7 @@ import { defineCommand } from '../command-definition.ts';
 import { toChannel } from '../reply.ts';
 import { splitFirst } from '../text-tokens.ts';
 
-const USAGE = '/incident status <investigating|identified|monitoring> [--public] <message>';
+const USAGE = '/incident status <investigating|identified|monitoring> <message>';
 
 /** Statuspage's impact words, from the severity when the update is published. */
 export const PUBLIC_IMPACT: Record<Severity, PublicImpact> = {
@@ -19,9 +19,9 @@ export const PUBLIC_IMPACT: Record<Severity, PublicImpact> = {
 /** `--public` right after the state: the message also goes on the public status page. */
 const PUBLIC_FLAG = /^--public(?:\s+|$)/i;
 
-export const statusCommand = defineCommand<{ status: IncidentStatus; message: string; public: boolean }>({
+export const statusCommand = defineCommand<{ status: IncidentStatus; message: string; public?: true }>({
   name: 'status',
-  summary: 'Post a status update',
+  summary: 'Post a status update (--public after the state: also on the status page)',
   usage: USAGE,
   examples: [
     '/incident status identified bad feature flag',
@@ -73,7 +73,7 @@ export const statusCommand = defineCommand<{ status: IncidentStatus; message: st
     return ok({
       status: state as IncidentStatus,
       message: message.value as string,
-      public: options.public?.trim().toLowerCase() === 'true',
+      ...(options.public?.trim().toLowerCase() === 'true' ? { public: true as const } : {}),
     });
   },
   decide(incident, args) {
