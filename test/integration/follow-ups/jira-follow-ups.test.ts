@@ -25,7 +25,7 @@ async function jiraBot(extra: Record<string, unknown> = {}) {
   return { bot, fake };
 }
 
-function deliver(b: FollowUpBot, payload: string, secret = WEBHOOK_SECRET, id = crypto.randomUUID()) {
+function deliver(b: FollowUpBot, payload: string, secret = WEBHOOK_SECRET, id: string = crypto.randomUUID()) {
   return b.request(`/webhooks/jira?secret=${encodeURIComponent(secret)}`, {
     method: 'POST',
     body: payload,
