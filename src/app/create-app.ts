@@ -18,6 +18,7 @@ import { type PagerEndpoints, registerPaging } from '../paging/register-paging.t
 import { PlatformRegistry } from '../ports/chat-platform.ts';
 import { FilePostmortemWriter } from '../postmortem/postmortem-writer.ts';
 import { createRedactor } from '../redaction/redact-secrets.ts';
+import { registerStatusPage } from '../status-page/register-status-page.ts';
 import { OpenSeverityIndex } from '../storage/redis/open-severity-index.ts';
 import type { RedisConnection } from '../storage/redis/redis-connection.ts';
 import { RedisEventFeed } from '../storage/redis/redis-event-feed.ts';
@@ -141,6 +142,15 @@ export function createApp(options: AppOptions): App {
     redis: options.redis,
     prefix,
     ...(options.webBaseUrl === undefined ? {} : { webBaseUrl: options.webBaseUrl }),
+  });
+  registerStatusPage({
+    services,
+    platforms,
+    reactions,
+    jobs,
+    routes: http.routes,
+    redis: options.redis,
+    prefix,
   });
   const core = new IncidentCore(
     services,

@@ -23,6 +23,7 @@ const SUMMARY_TYPES: readonly IncidentEventType[] = (
     'action_reopened',
     'follow_up_exported',
     'follow_up_failed',
+    'status_published',
     'resolved',
     'reopened',
     'postmortem_generated',

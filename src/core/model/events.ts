@@ -137,8 +137,11 @@ export type IncidentEventBody =
     }
   /** Published on the public status page: only `message` (and status, impact) is public. */
   | { type: 'status_published'; status: IncidentStatus | 'resolved'; message: string; impact: PublicImpact }
-  /** The incident's page on an external status page service, once created there. */
-  | { type: 'status_page_linked'; provider: 'statuspage'; id: string; url?: string }
+  /**
+   * The status page service shows the `status_published` of revision `published`; `remoteId` is
+   * the incident's id there (the first sync created it).
+   */
+  | { type: 'status_page_synced'; provider: 'statuspage'; remoteId: string; published: number; url?: string }
   | { type: 'resolved'; summary?: string }
   | { type: 'reopened' }
   | {

@@ -81,6 +81,15 @@ export const statusCommand = defineCommand<{ status: IncidentStatus; message: st
     if (!args.public || !incident) {
       return ok({ events: [update], reply: toChannel(`Status: ${args.status}. ${args.message}`) });
     }
+    if (incident.private) {
+      return fail(
+        userError(
+          'private_incident',
+          'This incident is private: nothing of it goes on the public status page. Post the update without --public.',
+          USAGE,
+        ),
+      );
+    }
     const published = {
       type: 'status_published' as const,
       status: args.status,
