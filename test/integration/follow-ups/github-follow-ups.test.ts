@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { renderSummary } from '../../../adapters/slack/render-summary.ts';
+import { TimelineBuilder } from '../../../src/core/timeline/build-timeline.ts';
 import { FakeGithub, signPayload } from '../../fakes/github/fake-github.ts';
 import { type FollowUpBot, GITHUB_TOKEN, startBot, WEBHOOK_SECRET } from './follow-ups-harness.ts';
 
@@ -83,6 +85,23 @@ describe('exporting an action item to GitHub', () => {
       'Action item A1 is already GitHub ticket acme/platform#1: https://github.com/acme/platform/issues/1',
     );
     expect(fake.creates()).toHaveLength(1);
+  });
+
+  it('shows the ticket in the summary, the timeline and the postmortem draft', async () => {
+    const { bot } = await githubBot();
+    await bot.say('action write the failover runbook');
+    await bot.say('action export 1 github');
+    await exported(bot);
+    const url = 'https://github.com/acme/platform/issues/1';
+    const summary = JSON.stringify(renderSummary(await bot.state(), (text) => text).blocks);
+    expect(summary).toContain(`<${url}|acme/platform#1>`);
+    const timeline = new TimelineBuilder();
+    for (const event of await bot.events()) timeline.add(event);
+    expect(timeline.build().map((entry) => entry.text)).toContain(
+      `Action item A1 exported to acme/platform#1: ${url}`,
+    );
+    const draft = await bot.app.services.postmortems.render(bot.ref, undefined);
+    expect(draft.content).toContain(`[acme/platform#1](${url})`);
   });
 
   it('exports every new action item once with auto_export', async () => {
