@@ -45,7 +45,7 @@ export const followUpsSchema = z
   .strictObject({
     github: githubFollowUpsSchema.optional(),
     jira: jiraFollowUpsSchema.optional(),
-    /** `true`: every new action item to the one system configured; `github`/`jira`: to that one. */
+    /** `true`: every new action item to each system configured; `github`/`jira`: to that one only. */
     auto_export: z.union([z.boolean(), z.enum(['github', 'jira'])]).default(false),
     webhook_secret: secret('webhook_secret').optional(),
     /** How often the open exported tickets are read back, for bots the webhooks cannot reach. */
@@ -55,13 +55,6 @@ export const followUpsSchema = z
     users: userMapSchema.default({}),
   })
   .superRefine((section, ctx) => {
-    if (section.auto_export === true && section.github && section.jira) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['auto_export'],
-        message: 'both github and jira are configured: say which one auto_export uses (github or jira)',
-      });
-    }
     if (section.auto_export && !section.github && !section.jira) {
       ctx.addIssue({
         code: 'custom',
@@ -83,11 +76,11 @@ export type GithubFollowUps = z.infer<typeof githubFollowUpsSchema>;
 export type JiraFollowUps = z.infer<typeof jiraFollowUpsSchema>;
 export type { TicketSystem } from '../core/model/events.ts';
 
-/** The ticket system auto_export sends new action items to, if any. */
-export function autoExportSystem(config: FollowUpsConfig | undefined): TicketSystem | undefined {
-  if (!config || config.auto_export === false) return undefined;
-  if (config.auto_export !== true) return config.auto_export;
-  return config.github ? 'github' : config.jira ? 'jira' : undefined;
+/** The ticket systems auto_export sends every new action item to. */
+export function autoExportSystems(config: FollowUpsConfig | undefined): TicketSystem[] {
+  if (!config || config.auto_export === false) return [];
+  if (config.auto_export !== true) return [config.auto_export];
+  return configuredSystems(config);
 }
 
 export function configuredSystems(config: FollowUpsConfig | undefined): TicketSystem[] {

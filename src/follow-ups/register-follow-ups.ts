@@ -7,7 +7,7 @@ import type { PlatformRegistry } from '../ports/chat-platform.ts';
 import type { RedisConnection } from '../storage/redis/redis-connection.ts';
 import { exportFollowUp, exportJobId } from './export-follow-up.ts';
 import { FOLLOW_UP_JOBS, type FollowUpContext } from './follow-up-context.ts';
-import { autoExportSystem, type FollowUpsConfig } from './follow-ups-config.ts';
+import { autoExportSystems, type FollowUpsConfig } from './follow-ups-config.ts';
 import { GithubTickets } from './github-tickets.ts';
 import { registerGithubWebhook } from './github-webhook.ts';
 import { JiraTickets } from './jira-tickets.ts';
@@ -50,11 +50,13 @@ export function registerFollowUps(input: FollowUpsInput): FollowUps {
     ...(input.webBaseUrl === undefined ? {} : { webBaseUrl: input.webBaseUrl }),
   };
   const { jobs, reactions } = input;
-  const auto = autoExportSystem(config);
+  const auto = autoExportSystems(config);
   reactions.on('action_item_added', 'follow-up-auto-export', async ({ ref, event, revision }) => {
-    if (event.type !== 'action_item_added' || !auto) return;
-    const job = { ref, itemId: event.itemId, system: auto };
-    await jobs.enqueue(FOLLOW_UP_JOBS.export, job, { jobId: exportJobId(job, revision) });
+    if (event.type !== 'action_item_added') return;
+    for (const system of auto) {
+      const job = { ref, itemId: event.itemId, system };
+      await jobs.enqueue(FOLLOW_UP_JOBS.export, job, { jobId: exportJobId(job, revision) });
+    }
   });
   reactions.on('follow_up_requested', 'follow-up-export', async ({ ref, event, revision }) => {
     if (event.type !== 'follow_up_requested') return;
