@@ -57,7 +57,7 @@ describe('the follow_ups and status_page config', () => {
     expect(problems('follow_ups:\n  jira: { site: acme, email: a, token: b, project: OPS }\n')).toContain(
       'follow_ups.jira.site: site must be an http(s) URL such as https://acme.atlassian.net',
     );
-    expect(problems('follow_ups:\n  github: { repo: a/b }\n')).toContain('token is required (use ${ENV_VAR}');
+    expect(problems('follow_ups:\n  github: { repo: a/b }\n')).toContain('token is required (use $');
     expect(problems('follow_ups:\n  auto_export: true\n')).toContain(
       'auto_export needs follow_ups.github or follow_ups.jira',
     );
