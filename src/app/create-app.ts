@@ -133,25 +133,13 @@ export function createApp(options: AppOptions): App {
   });
   // --- end of paging.
   const http = createPublicHttp(options.logger);
+  // --- Follow-ups and the status page (issue #19): tickets, webhooks, public status routes.
+  const feature = { services, platforms, reactions, jobs, routes: http.routes, redis: options.redis, prefix };
   const followUps = registerFollowUps({
-    services,
-    platforms,
-    reactions,
-    jobs,
-    routes: http.routes,
-    redis: options.redis,
-    prefix,
+    ...feature,
     ...(options.webBaseUrl === undefined ? {} : { webBaseUrl: options.webBaseUrl }),
   });
-  registerStatusPage({
-    services,
-    platforms,
-    reactions,
-    jobs,
-    routes: http.routes,
-    redis: options.redis,
-    prefix,
-  });
+  registerStatusPage(feature);
   const core = new IncidentCore(
     services,
     coreObserver({

@@ -3,6 +3,7 @@ import type { StoredEvent } from '../../../src/core/model/events.ts';
 import type { IncidentRef } from '../../../src/core/model/incident-ref.ts';
 import type { IncidentState } from '../../../src/core/model/incident-state.ts';
 import { createLogger } from '../../../src/logging/create-logger.ts';
+import type { HttpReceiver, ReceivedRequest } from '../../fakes/pagers/http-receiver.ts';
 import { createTestApp, type TestApp, testConfig } from '../../support/test-app.ts';
 
 export const GITHUB_TOKEN = 'ghp_FakeTokenForTests0123456789abcdefABCD';
@@ -79,5 +80,29 @@ export async function startBot(
       return response;
     },
     dispose: () => app.dispose(),
+  };
+}
+
+/** Closes fakes and bots a test left open (afterEach). */
+export async function closeAll(
+  ...things: ({ close(): Promise<void> } | { dispose(): Promise<void> } | undefined)[]
+): Promise<void> {
+  for (const thing of things) {
+    if (thing && 'close' in thing) await thing.close();
+    else if (thing) await thing.dispose();
+  }
+}
+
+/** The service's next answer is a rate limit that asks for one second. */
+export function rateLimitOnce(receiver: HttpReceiver, status: number, body: unknown): void {
+  receiver.answerNext({ status, headers: { 'retry-after': '1' }, body });
+}
+
+/** The answers of the first two requests, and whether the second waited the second it was asked to. */
+export function retryOf(requests: readonly ReceivedRequest[]): { statuses: unknown[]; waited: boolean } {
+  const [first, second] = requests;
+  return {
+    statuses: [first?.status, second?.status],
+    waited: (second?.receivedAt ?? 0) - (first?.receivedAt ?? 0) >= 900,
   };
 }

@@ -2,15 +2,21 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { renderSummary } from '../../../adapters/slack/render-summary.ts';
 import { TimelineBuilder } from '../../../src/core/timeline/build-timeline.ts';
 import { FakeGithub, signPayload } from '../../fakes/github/fake-github.ts';
-import { type FollowUpBot, GITHUB_TOKEN, startBot, WEBHOOK_SECRET } from './follow-ups-harness.ts';
+import {
+  closeAll,
+  type FollowUpBot,
+  GITHUB_TOKEN,
+  rateLimitOnce,
+  retryOf,
+  startBot,
+  WEBHOOK_SECRET,
+} from './follow-ups-harness.ts';
 
 let fake: FakeGithub | undefined;
 let bot: FollowUpBot | undefined;
 afterEach(async () => {
-  await fake?.close();
-  await bot?.dispose();
-  fake = undefined;
-  bot = undefined;
+  await closeAll(fake, bot);
+  [fake, bot] = [undefined, undefined];
 });
 
 async function githubBot(
@@ -130,18 +136,11 @@ describe('exporting an action item to GitHub', () => {
 
   it('waits out a secondary rate limit (403 with retry-after) and then creates the issue', async () => {
     const { bot, fake } = await githubBot();
-    fake.receiver.answerNext({
-      status: 403,
-      headers: { 'retry-after': '1' },
-      body: { message: 'You have exceeded a secondary rate limit.' },
-    });
+    rateLimitOnce(fake.receiver, 403, { message: 'You have exceeded a secondary rate limit.' });
     await bot.say('action alert on 502 rate');
     await bot.say('action export 1 github');
     await exported(bot);
-    const [first, second] = fake.creates();
-    expect(first?.status).toBe(403);
-    expect(second?.status).toBe(201);
-    expect((second?.receivedAt ?? 0) - (first?.receivedAt ?? 0)).toBeGreaterThanOrEqual(900);
+    expect(retryOf(fake.creates())).toEqual({ statuses: [403, 201], waited: true });
     expect(bot.said.join('\n')).toContain(
       'Exporting action item A1 to GitHub failed: GitHub answered HTTP 403',
     );
