@@ -22,7 +22,7 @@ const webhookProblems = documentedSchema('jira-issue-updated-webhook.schema.json
 /**
  * Jira Cloud REST v3, the part tocsin uses (create an issue, read its status), on 127.0.0.1, with
  * basic auth (email + API token). Create bodies are checked against the documented fields
- * (test/fixtures/specs/jira-create-issue.schema.json): a non-conforming one gets Jira's 400.
+ * (test/fixtures/specs/documented/jira-create-issue.schema.json): a non-conforming one gets Jira's 400.
  */
 export class FakeJira {
   readonly issues = new Map<string, FakeIssue>();

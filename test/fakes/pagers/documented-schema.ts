@@ -5,10 +5,10 @@ const ajv = new Ajv({ strict: false, allErrors: true });
 
 /**
  * A validator for one of the schemas written from a service's documentation
- * (test/fixtures/specs/*.schema.json); `definition` picks one of its definitions.
+ * (test/fixtures/specs/documented/*.schema.json); `definition` picks one of its definitions.
  */
 export function documentedSchema(file: string, definition?: string): (value: unknown) => string[] {
-  const url = new URL(`../../fixtures/specs/${file}`, import.meta.url);
+  const url = new URL(`../../fixtures/specs/documented/${file}`, import.meta.url);
   const schema = JSON.parse(readFileSync(url, 'utf8')) as Record<string, unknown>;
   const id = `https://tocsin.test/specs/${file}`;
   if (!ajv.getSchema(id)) ajv.addSchema({ ...schema, $id: id });

@@ -15,7 +15,7 @@ interface FakeIncident {
 /**
  * Atlassian Statuspage's REST API v1 for incidents (create, update) on 127.0.0.1, with its
  * `Authorization: OAuth <api key>`. Bodies are checked against the documented fields
- * (test/fixtures/specs/statuspage-incident.schema.json); a non-conforming one gets 422.
+ * (test/fixtures/specs/documented/statuspage-incident.schema.json); a non-conforming one gets 422.
  */
 export class FakeStatuspage {
   readonly incidents = new Map<string, FakeIncident>();
