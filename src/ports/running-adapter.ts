@@ -3,8 +3,8 @@ import type { EnvOptions } from '../config/read-env.ts';
 import type { CommandDefinition } from '../core/commands/command-definition.ts';
 import type { CoreServices } from '../core/core-services.ts';
 import type { IncidentCore } from '../core/incident-core.ts';
-import type { PlatformRegistry } from './chat-platform.ts';
 import type { HttpRoute } from './http-route.ts';
+import type { PlatformRegistry } from './chat-platform.ts';
 import type { IncidentStore } from './incident-store.ts';
 import type { Metrics } from './metrics.ts';
 
