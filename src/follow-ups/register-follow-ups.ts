@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { AppServices } from '../app/app-services.ts';
 import type { TicketSystem } from '../core/model/events.ts';
 import type { ReactionRegistry } from '../core/reactions/reaction-registry.ts';
@@ -15,6 +16,8 @@ import { registerJiraWebhook } from './jira-webhook.ts';
 import { pollTickets } from './poll-tickets.ts';
 import type { TicketClient } from './ticket-client.ts';
 import { TicketIndex } from './ticket-index.ts';
+
+const WEBHOOK_BODY_LIMIT = 1024 * 1024;
 
 export interface FollowUpsInput {
   services: AppServices;
@@ -69,6 +72,11 @@ export function registerFollowUps(input: FollowUpsInput): FollowUps {
   });
   jobs.handle(FOLLOW_UP_JOBS.export, exportFollowUp(ctx));
   jobs.handle(FOLLOW_UP_JOBS.poll, pollTickets(ctx));
+  // GitHub caps its payloads at 25 MB; an issues event is a few kB. Bigger is not a delivery.
+  input.routes.use(
+    '/webhooks/*',
+    bodyLimit({ maxSize: WEBHOOK_BODY_LIMIT, onError: (c) => c.text('too large\n', 413) }),
+  );
   registerGithubWebhook(input.routes, ctx);
   registerJiraWebhook(input.routes, ctx);
   return {

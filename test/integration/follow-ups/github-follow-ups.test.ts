@@ -222,6 +222,17 @@ describe('the GitHub webhook', () => {
     expect(bot.logLines.slice(lines).join('')).not.toContain('acme/platform');
   });
 
+  it('refuses a body larger than any issues event with 413, writing nothing', async () => {
+    const { bot } = await exportedItem();
+    const before = await bot.events();
+    const response = await deliver(
+      bot,
+      JSON.stringify({ action: 'closed', padding: 'x'.repeat(2 * 1024 * 1024) }),
+    );
+    expect(response.status).toBe(413);
+    expect(await bot.events()).toEqual(before);
+  });
+
   it('ignores a ticket tocsin did not export', async () => {
     const { bot, fake } = await exportedItem();
     fake.issues.set('acme/platform#9', {
