@@ -28,8 +28,6 @@ export interface FollowUpsInput {
   redis: RedisConnection;
   prefix: string;
   webBaseUrl?: string;
-  /** Ticket clients instead of the configured ones (tools and tests). */
-  tickets?: ReadonlyMap<TicketSystem, TicketClient>;
 }
 
 /** Starts what runs on its own: the poll, when `follow_ups.poll` asks for one. */
@@ -43,16 +41,18 @@ export interface FollowUps {
  */
 export function registerFollowUps(input: FollowUpsInput): FollowUps {
   const config: FollowUpsConfig | undefined = input.services.config.follow_ups;
-  if (!config) return { start: async () => {} };
+  const { jobs, reactions } = input;
+  // A poll scheduled by an earlier config must not outlive it (its jobs would find no handler).
+  const unschedule = async () => void (await jobs.queue.removeJobScheduler(FOLLOW_UP_JOBS.poll));
+  if (!config) return { start: unschedule };
   const ctx: FollowUpContext = {
     services: input.services,
     platforms: input.platforms,
     config,
-    tickets: input.tickets ?? clientsOf(config),
+    tickets: clientsOf(config),
     index: new TicketIndex(input.redis, input.prefix),
     ...(input.webBaseUrl === undefined ? {} : { webBaseUrl: input.webBaseUrl }),
   };
-  const { jobs, reactions } = input;
   const auto = autoExportSystems(config);
   reactions.on('action_item_added', 'follow-up-auto-export', async ({ ref, event, revision }) => {
     if (event.type !== 'action_item_added') return;
@@ -81,10 +81,7 @@ export function registerFollowUps(input: FollowUpsInput): FollowUps {
   registerJiraWebhook(input.routes, ctx);
   return {
     start: async () => {
-      if (config.poll === undefined) {
-        await jobs.queue.removeJobScheduler(FOLLOW_UP_JOBS.poll);
-        return;
-      }
+      if (config.poll === undefined) return unschedule();
       // One schedule for every replica: upserting it again only moves its interval.
       await jobs.queue.upsertJobScheduler(
         FOLLOW_UP_JOBS.poll,
