@@ -5,11 +5,12 @@ import {
   excerpt,
   isRetryableStatus,
   retryAfterMs,
+  TICKET_TIMEOUT_MS,
   type TicketClient,
   TicketError,
   type TicketRequest,
 } from './ticket-client.ts';
-import { ticketMarkdown } from './ticket-text.ts';
+import { itemMarker, ticketMarkdown } from './ticket-text.ts';
 
 const QUIET_LOG = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 
@@ -33,6 +34,8 @@ export class GithubTickets implements TicketClient {
   async create(request: TicketRequest): Promise<TicketRef> {
     const labels = [...this.config.labels, `priority: ${request.item.priority}`];
     try {
+      const made = await this.findMade(itemMarker(request));
+      if (made) return made;
       const { data } = await this.octokit.rest.issues.create({
         owner: this.owner,
         repo: this.repo,
@@ -40,11 +43,27 @@ export class GithubTickets implements TicketClient {
         body: ticketMarkdown(request),
         labels,
         ...(request.assignee === undefined ? {} : { assignees: [request.assignee] }),
+        request: { signal: AbortSignal.timeout(TICKET_TIMEOUT_MS) },
       });
       return { system: 'github', key: `${this.config.repo}#${data.number}`, url: data.html_url };
     } catch (error) {
       throw toTicketError(error, 'creating the GitHub issue');
     }
+  }
+
+  /** The newest issues (not a search: those lag behind), for one whose body carries the marker. */
+  private async findMade(marker: string): Promise<TicketRef | undefined> {
+    const { data } = await this.octokit.rest.issues.listForRepo({
+      owner: this.owner,
+      repo: this.repo,
+      state: 'all',
+      sort: 'created',
+      direction: 'desc',
+      per_page: 50,
+      request: { signal: AbortSignal.timeout(TICKET_TIMEOUT_MS) },
+    });
+    const issue = data.find((candidate) => !candidate.pull_request && candidate.body?.includes(marker));
+    return issue && { system: 'github', key: `${this.config.repo}#${issue.number}`, url: issue.html_url };
   }
 
   async isClosed(key: string): Promise<boolean> {
@@ -54,6 +73,7 @@ export class GithubTickets implements TicketClient {
         owner: this.owner,
         repo: this.repo,
         issue_number: number,
+        request: { signal: AbortSignal.timeout(TICKET_TIMEOUT_MS) },
       });
       return data.state === 'closed';
     } catch (error) {

@@ -5,6 +5,7 @@ import {
   excerpt,
   isRetryableStatus,
   retryAfterMs,
+  TICKET_TIMEOUT_MS,
   type TicketClient,
   TicketError,
   type TicketRequest,
@@ -23,6 +24,7 @@ export class JiraTickets implements TicketClient {
     this.client = new Version3Client({
       host: config.site,
       authentication: { basic: { email: config.email, apiToken: config.token } },
+      baseRequestConfig: { timeout: TICKET_TIMEOUT_MS },
     });
   }
 

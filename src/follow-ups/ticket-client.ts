@@ -16,6 +16,10 @@ export interface TicketRequest {
 /** One ticket system, as the export job and the sync see it. */
 export interface TicketClient {
   readonly system: TicketSystem;
+  /**
+   * An earlier attempt may have created the ticket and lost the answer: a client that can find it
+   * (GitHub, by the marker in the body) returns that one instead of creating another.
+   */
   create(request: TicketRequest): Promise<TicketRef>;
   /** Whether the ticket is closed (GitHub) or in a done status category (Jira). */
   isClosed(key: string): Promise<boolean>;
@@ -44,6 +48,9 @@ export class TicketError extends Error {
     this.retryAfterMs = details.retryAfterMs;
   }
 }
+
+/** Per request: a service that hangs gives the worker back, and the job is retried later. */
+export const TICKET_TIMEOUT_MS = 15_000;
 
 /** Seconds (`Retry-After: 30`) or an HTTP date, as milliseconds from now. */
 export function retryAfterMs(header: unknown, now = Date.now()): number | undefined {

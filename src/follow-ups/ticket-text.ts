@@ -1,5 +1,5 @@
 import type { TicketSystem } from '../core/model/events.ts';
-import { incidentLabel } from '../core/model/incident-ref.ts';
+import { incidentKey, incidentLabel } from '../core/model/incident-ref.ts';
 import type { ActionItemState, IncidentState } from '../core/model/incident-state.ts';
 import type { TextRedactor } from '../ports/redactor.ts';
 import type { FollowUpsConfig } from './follow-ups-config.ts';
@@ -62,13 +62,23 @@ function incidentName(request: TicketRequest): string {
   return `${incidentLabel(request.incident.number)} (${request.incident.severity}): ${request.incident.title}`;
 }
 
+/** Invisible in the rendered issue; names the item, so a retry finds the ticket it already made. */
+export function itemMarker(request: Pick<TicketRequest, 'incident' | 'item'>): string {
+  return `<!-- tocsin:${incidentKey(request.incident.ref)}:${request.item.itemId} -->`;
+}
+
 /** A GitHub issue body (Markdown). */
 export function ticketMarkdown(request: TicketRequest): string {
   const name = incidentName(request).replace(/[[\]]/g, '\\$&');
   const from = request.link ? `[${name}](${request.link})` : name;
-  return [request.text, '', `From incident ${from}.`, '', ...facts(request).map((fact) => `- ${fact}`)].join(
-    '\n',
-  );
+  const lines = [
+    request.text,
+    '',
+    `From incident ${from}.`,
+    '',
+    ...facts(request).map((fact) => `- ${fact}`),
+  ];
+  return [...lines, '', itemMarker(request)].join('\n');
 }
 
 interface AdfNode {

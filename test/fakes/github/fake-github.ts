@@ -22,6 +22,7 @@ export class FakeGithub {
   readonly issues = new Map<string, FakeIssue>();
   readonly specProblems: string[] = [];
   private next = 1;
+  private loseAnswer = false;
 
   private constructor(
     readonly receiver: HttpReceiver,
@@ -37,6 +38,11 @@ export class FakeGithub {
 
   get url(): string {
     return this.receiver.url;
+  }
+
+  /** The next create makes the issue but answers 502, as when GitHub's answer is lost on the way. */
+  loseNextCreateAnswer(): void {
+    this.loseAnswer = true;
   }
 
   /** The POSTs that created issues. */
@@ -74,7 +80,19 @@ export class FakeGithub {
         updatedAt: new Date().toISOString(),
       };
       this.issues.set(`${create[1]}/${create[2]}#${issue.number}`, issue);
+      if (this.loseAnswer) {
+        this.loseAnswer = false;
+        return { status: 502, body: { message: 'Server Error' } };
+      }
       return { status: 201, body: this.restIssue(`${create[1]}/${create[2]}`, issue) };
+    }
+    if (create && request.method === 'GET') {
+      const repo = `${create[1]}/${create[2]}`;
+      const newest = [...this.issues.entries()]
+        .filter(([key]) => key.startsWith(`${repo}#`))
+        .map(([, issue]) => this.restIssue(repo, issue))
+        .reverse();
+      return { status: 200, body: newest.slice(0, Number(request.query.get('per_page') ?? 30)) };
     }
     const get = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)$/.exec(request.path);
     if (get && request.method === 'GET') {
@@ -87,7 +105,8 @@ export class FakeGithub {
   }
 
   private restIssue(repo: string, issue: FakeIssue): Record<string, unknown> {
-    const example = specExample<Record<string, unknown>>('issue');
+    // The spec's example issue is a pull request's; these are plain issues.
+    const { pull_request: _pull, ...example } = specExample<Record<string, unknown>>('issue');
     return {
       ...example,
       number: issue.number,

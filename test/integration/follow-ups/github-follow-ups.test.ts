@@ -140,10 +140,22 @@ describe('exporting an action item to GitHub', () => {
     await bot.say('action alert on 502 rate');
     await bot.say('action export 1 github');
     await exported(bot);
-    expect(retryOf(fake.creates())).toEqual({ statuses: [403, 201], waited: true });
+    // The first request (the look for an issue made before) meets the limit; then it goes through.
+    expect(retryOf(fake.receiver.requests)).toEqual({ statuses: [403, 200], waited: true });
+    expect(fake.creates().map((request) => request.status)).toEqual([201]);
     expect(bot.said.join('\n')).toContain(
       'Exporting action item A1 to GitHub failed: GitHub answered HTTP 403',
     );
+  });
+
+  it('does not create a second issue when the answer to the first was lost', async () => {
+    const { bot, fake } = await githubBot();
+    fake.loseNextCreateAnswer();
+    await bot.say('action alert on 502 rate');
+    await bot.say('action export 1 github');
+    expect(await exported(bot)).toMatchObject({ key: 'acme/platform#1' });
+    expect(fake.issues.size).toBe(1);
+    expect(fake.creates()).toHaveLength(1);
   });
 
   it('says in the channel when GitHub refuses the export for good, and keeps the item exportable', async () => {
@@ -156,7 +168,7 @@ describe('exporting an action item to GitHub', () => {
     expect(bot.said.join('\n')).toContain('try again with /incident action export 1 github');
     await bot.say('action export 1 github');
     await exported(bot);
-    expect(fake.creates().map((request) => request.status)).toEqual([404, 201]);
+    expect(fake.receiver.requests.map((request) => request.status)).toEqual([404, 200, 201]);
   });
 });
 
