@@ -18,4 +18,4 @@ export interface FollowUpContext {
 
 export const FOLLOW_UP_JOBS = { export: 'follow-up-export', poll: 'follow-ups-poll' } as const;
 
-export const SYSTEM_NAMES: Record<TicketSystem, string> = { github: 'GitHub', jira: 'Jira' };
+export { TICKET_SYSTEM_NAMES as SYSTEM_NAMES } from '../core/model/events.ts';

@@ -24,6 +24,8 @@ export type Priority = 'high' | 'medium' | 'low';
 /** Where action items become tickets (`follow_ups:` in the config). */
 export type TicketSystem = 'github' | 'jira';
 export const TICKET_SYSTEMS: readonly TicketSystem[] = ['github', 'jira'];
+/** How messages name them. */
+export const TICKET_SYSTEM_NAMES: Readonly<Record<TicketSystem, string>> = { github: 'GitHub', jira: 'Jira' };
 
 /** A ticket an action item was exported to: `key` as the system spells it (`acme/platform#12`, `OPS-7`). */
 export interface TicketRef {

@@ -1,5 +1,11 @@
 import { fail, ok, userError } from '../../errors.ts';
-import { type Actor, PRIORITIES, type Priority, type TicketSystem } from '../../model/events.ts';
+import {
+  type Actor,
+  PRIORITIES,
+  type Priority,
+  TICKET_SYSTEM_NAMES,
+  type TicketSystem,
+} from '../../model/events.ts';
 import type { IncidentState } from '../../model/incident-state.ts';
 import { cleanField, LIMITS } from '../../text/sanitize-input.ts';
 import { dayjs } from '../../time/dayjs.ts';
@@ -19,7 +25,6 @@ type ActionArgs =
 /** `done 2`, `done A2`, `reopen #2`: the same words typed, or put in Discord's text option. */
 const CHANGE = /^(done|reopen)\s+#?a?(\d+)$/i;
 const EXPORT = /^export\s+#?a?(\d+)\s+(github|jira)$/i;
-const SYSTEM_NAMES: Record<TicketSystem, string> = { github: 'GitHub', jira: 'Jira' };
 
 /** Peels the optional parts off the end, in any order, so the text itself stays free-form. */
 function parseActionText(text: string): RawOptions {
@@ -159,7 +164,7 @@ function exportItem(
 ) {
   const found = findItem(incident, itemId);
   if (!found.ok) return found;
-  const name = SYSTEM_NAMES[system];
+  const name = TICKET_SYSTEM_NAMES[system];
   if (!(context.settings.ticketSystems ?? []).includes(system)) {
     return fail(
       userError(
