@@ -10,6 +10,7 @@ import { loadConfig } from './config/load-config.ts';
 import { readEnvOptions, secretValues } from './config/read-env.ts';
 import { SystemError } from './core/errors.ts';
 import { AdjustableClock } from './core/time/clock.ts';
+import { followUpSecrets } from './follow-ups/register-follow-ups.ts';
 import { createHealthRoutes } from './http/health-routes.ts';
 import { type HttpServerHandle, startHttpServer } from './http/start-http-server.ts';
 import { createLogger } from './logging/create-logger.ts';
@@ -31,7 +32,8 @@ async function main(): Promise<void> {
   // In console mode stdout is the chat: log lines go to stderr, readable, and never mix into it; and
   // as someone types in that same terminal, only warnings show unless LOG_LEVEL asks for more.
   const level = consoleMode ? (env.raw.LOG_LEVEL ?? 'warn') : env.logLevel;
-  const logger = createLogger({ level, pretty: consoleMode, secrets: secretValues(env) });
+  const secrets = [...secretValues(env), ...followUpSecrets(config)];
+  const logger = createLogger({ level, pretty: consoleMode, secrets });
   logger.debug({ slack: env.slack, discord: env.discord, port: env.port }, 'platform settings');
   let embedded: EmbeddedRedis | undefined;
   const target = redisTarget(env, config);
@@ -57,6 +59,7 @@ async function main(): Promise<void> {
     logger,
     paging: env.paging,
     web: env.web,
+    ...(env.webBaseUrl === undefined ? {} : { webBaseUrl: env.webBaseUrl }),
   });
   const adapters: RunningAdapter[] = [];
   let http: HttpServerHandle | undefined;

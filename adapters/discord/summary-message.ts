@@ -88,6 +88,7 @@ function actionItemFields(state: IncidentState, redactor: TextRedactor): APIEmbe
       item.priority,
       item.owner ? `owner ${mentionOrName(item.owner)}` : undefined,
       item.due ? `due ${item.due}` : undefined,
+      ...(item.tickets ?? []).map((ticket) => ticket.key),
     ].filter(Boolean);
     const name = `${item.done ? '✅ ' : ''}Action ${item.itemId} (${[...details, item.done ? 'done' : 'open'].join(', ')})`;
     return { name, value: redactor.redact(item.text) };

@@ -134,7 +134,10 @@ function actionItemsText(incident: IncidentState, redact: (text: string) => stri
   const lines = items.slice(0, SHOWN_ACTION_ITEMS).map((item) => {
     const text = toSafeMrkdwn(redact(item.text));
     const owner = item.owner ? ` (${actorMention(item.owner)})` : '';
-    return item.done ? `✅ ~${item.itemId} ${text}~` : `◻️ ${item.itemId} ${text}${owner}`;
+    const tickets = (item.tickets ?? [])
+      .map((ticket) => ` · <${ticket.url}|${toSafeMrkdwn(ticket.key)}>`)
+      .join('');
+    return item.done ? `✅ ~${item.itemId} ${text}~${tickets}` : `◻️ ${item.itemId} ${text}${owner}${tickets}`;
   });
   const more = items.length - lines.length;
   const open = incident.actionItems.filter((item) => !item.done).length;

@@ -1,5 +1,6 @@
 import type { AppConfig } from '../config/config-schema.ts';
 import type { CoreSettings } from '../core/core-services.ts';
+import { configuredSystems } from '../follow-ups/follow-ups-config.ts';
 
 /** The config as the core reads it: plain values, no YAML names, no platform sections. */
 export function coreSettings(config: AppConfig): CoreSettings {
@@ -18,5 +19,6 @@ export function coreSettings(config: AppConfig): CoreSettings {
       pagePerUser: config.rate_limits.page_per_user,
       pagePerWorkspace: config.rate_limits.page_per_workspace,
     },
+    ticketSystems: configuredSystems(config.follow_ups),
   };
 }

@@ -5,6 +5,7 @@ import { type CommandObserver, IncidentCore } from '../core/incident-core.ts';
 import { ReactionRegistry } from '../core/reactions/reaction-registry.ts';
 import { Reactor } from '../core/reactions/reactor.ts';
 import { AdjustableClock, type Clock } from '../core/time/clock.ts';
+import { registerFollowUps } from '../follow-ups/register-follow-ups.ts';
 import { createPublicHttp, type PublicHttp } from '../http/public-http.ts';
 import { BullJobQueue, bullPrefix } from '../jobs/bullmq-job-queue.ts';
 import { provisionIncident } from '../jobs/handlers/provision-incident.ts';
@@ -18,6 +19,7 @@ import { type PagerEndpoints, registerPaging } from '../paging/register-paging.t
 import { PlatformRegistry } from '../ports/chat-platform.ts';
 import { FilePostmortemWriter } from '../postmortem/postmortem-writer.ts';
 import { createRedactor } from '../redaction/redact-secrets.ts';
+import { registerStatusPage } from '../status-page/register-status-page.ts';
 import { OpenSeverityIndex } from '../storage/redis/open-severity-index.ts';
 import type { RedisConnection } from '../storage/redis/redis-connection.ts';
 import { RedisEventFeed } from '../storage/redis/redis-event-feed.ts';
@@ -54,6 +56,8 @@ export interface AppOptions {
   summaryIntervalMs?: number;
   /** The web view (WEB_BASE_URL, WEB_SESSION_SECRET); default: links to http://localhost:3000. */
   web?: WebOptions;
+  /** WEB_BASE_URL: exported tickets link to the incident's web view there. */
+  webBaseUrl?: string;
 }
 
 /** Everything a running bot is made of, wired once. Adapters attach to `core` and `platforms`. */
@@ -139,6 +143,13 @@ export function createApp(options: AppOptions): App {
     },
   });
   // --- end of paging.
+  // --- Follow-ups and the status page (issue #19): tickets, webhooks, public status routes.
+  const feature = { services, platforms, reactions, jobs, routes: http.routes, redis: options.redis, prefix };
+  const followUps = registerFollowUps({
+    ...feature,
+    ...(options.webBaseUrl === undefined ? {} : { webBaseUrl: options.webBaseUrl }),
+  });
+  registerStatusPage(feature);
   const core = new IncidentCore(
     services,
     coreObserver({
@@ -174,6 +185,11 @@ export function createApp(options: AppOptions): App {
       // Settled means the reactions to the log ran too, not only the jobs they queued.
       jobs.addIdleProbe(async () => (await feed.backlog()) === 0);
       handoff = new WorkerHandoff(worker, options.logger);
+      void followUps
+        .start()
+        .catch((error: unknown) =>
+          options.logger?.warn({ err: error }, 'could not schedule the ticket poll'),
+        );
       if (options.logger) logJobFailures(worker, options.logger);
     },
     close: async (closeOptions = {}) => {

@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { SEVERITIES } from '../core/model/severity.ts';
 import { DEFAULT_SEVERITY_ALIASES } from '../core/model/severity-words.ts';
 import { isValidTimeZone } from '../core/time/dayjs.ts';
+import { followUpsSchema } from '../follow-ups/follow-ups-config.ts';
 import { checkPagingReferences } from '../paging/check-paging-references.ts';
 import { pagersSchema } from '../paging/pager-config.ts';
 import { schedulesSchema } from '../paging/schedule-schema.ts';
 import { severitiesSchema } from '../paging/severity-policy.ts';
+import { statusPageSchema } from '../status-page/status-page-config.ts';
 import { permissionsSchema, rateLimitsSchema } from './access-schema.ts';
 
 const severityId = z
@@ -113,6 +115,9 @@ export const configSchema = z
     pagers: pagersSchema,
     severities: severitiesSchema,
     schedules: schedulesSchema.default([]),
+    // Follow-ups (issue #19): action items as GitHub / Jira tickets, kept in sync both ways.
+    follow_ups: followUpsSchema.optional(),
+    status_page: statusPageSchema.default({ name: 'Status' }),
     /** Seed nodes of a Redis Cluster (`host:port`); REDIS_CLUSTER_NODES in the environment wins. */
     redis_cluster_nodes: z
       .array(z.string().regex(/^\S+:\d{1,5}$/, { message: 'a cluster node is host:port' }))

@@ -20,6 +20,8 @@ export interface EnvOptions {
   discord?: { token: string; applicationId: string; guildId?: string; apiUrl: string };
   /** The web view: its public address in links (WEB_BASE_URL) and the key that signs them. */
   web: { baseUrl: string; sessionSecret?: string };
+  /** WEB_BASE_URL: where people open incidents in a browser (links from tickets point there). */
+  webBaseUrl?: string;
   /** Endpoints of the paging services, overridable so a fake (or an EU region) can stand in. */
   paging: { pagerdutyEventsUrl: string; opsgenieApiUrl: string };
   raw: Readonly<Record<string, string | undefined>>;
@@ -56,6 +58,7 @@ export function readEnvOptions(env: Readonly<Record<string, string | undefined>>
     },
     raw: env,
   };
+  if (env.WEB_BASE_URL) options.webBaseUrl = env.WEB_BASE_URL.replace(/\/+$/, '');
   if (env.REDIS_URL) options.redisUrl = env.REDIS_URL;
   if (env.REDIS_CLUSTER_NODES) options.redisClusterNodes = env.REDIS_CLUSTER_NODES;
   if (env.SLACK_BOT_TOKEN) {
@@ -88,6 +91,10 @@ export const SECRET_ENV_NAMES = [
   'PAGER_WEBHOOK_SECRET',
   'METRICS_TOKEN',
   'WEB_SESSION_SECRET',
+  'GITHUB_TOKEN',
+  'JIRA_TOKEN',
+  'FOLLOW_UPS_WEBHOOK_SECRET',
+  'STATUSPAGE_API_KEY',
 ] as const;
 
 /** The credentials set in the environment, plus a password inside REDIS_URL, for log redaction. */

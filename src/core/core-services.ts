@@ -5,7 +5,7 @@ import type { Metrics } from '../ports/metrics.ts';
 import type { RateLimiter } from '../ports/rate-limiter.ts';
 import type { TextRedactor } from '../ports/redactor.ts';
 import type { SignInLinks } from '../ports/sign-in-links.ts';
-import type { StoredEvent } from './model/events.ts';
+import type { StoredEvent, TicketSystem } from './model/events.ts';
 import type { IncidentRef } from './model/incident-ref.ts';
 import type { Severity } from './model/severity.ts';
 import type { SeverityAliases } from './model/severity-words.ts';
@@ -45,6 +45,8 @@ export interface CoreSettings {
   /** Per platform, the workspaces (Slack teams, Discord guilds) the bot answers in; empty: any. */
   allowedWorkspaces: Readonly<Record<string, readonly string[]>>;
   rateLimits: RateLimitSettings;
+  /** The ticket systems `follow_ups:` configures (`/incident action export` refuses the others). */
+  ticketSystems?: readonly TicketSystem[];
 }
 
 /** How many declares and pages a person, or a workspace, may make in one window (0: no limit). */

@@ -149,6 +149,7 @@ export async function buildPostmortemModel(
     author: redact.actor(item.author),
     ...defined('owner', item.owner && redact.actor(item.owner)),
     ...defined('due', item.due),
+    tickets: item.tickets,
   }));
   const pages = state.pages.map((page) => ({
     target: redact.text(page.target),

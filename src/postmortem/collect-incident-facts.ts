@@ -1,5 +1,5 @@
 import { BOT_ACTOR } from '../core/append-system-events.ts';
-import type { Actor, IncidentStatus, Priority, Role, StoredEvent } from '../core/model/events.ts';
+import type { Actor, IncidentStatus, Priority, Role, StoredEvent, TicketRef } from '../core/model/events.ts';
 import { isChatter } from '../core/model/events.ts';
 import type { Severity } from '../core/model/severity.ts';
 
@@ -35,6 +35,7 @@ export interface RawActionItem {
   author: Actor;
   /** When it was marked done (the last word: a reopen clears it). */
   doneAt?: string;
+  tickets: TicketRef[];
 }
 
 export interface RawResolution {
@@ -120,8 +121,14 @@ export class IncidentFactCollector {
           author: event.actor,
           ...(event.owner === undefined ? {} : { owner: event.owner }),
           ...(event.due === undefined ? {} : { due: event.due }),
+          tickets: [],
         });
         return;
+      case 'follow_up_exported': {
+        const item = this.actionItems.find((candidate) => candidate.id === event.itemId);
+        item?.tickets.push({ system: event.system, key: event.key, url: event.url });
+        return;
+      }
       case 'action_done':
       case 'action_reopened': {
         const item = this.actionItems.find((candidate) => candidate.id === event.itemId);

@@ -1,4 +1,4 @@
-import type { Actor, IncidentStatus, Priority, Role } from '../core/model/events.ts';
+import type { Actor, IncidentStatus, Priority, Role, TicketRef } from '../core/model/events.ts';
 import type { Severity } from '../core/model/severity.ts';
 import type { TimelineKind } from '../core/timeline/build-timeline.ts';
 
@@ -106,6 +106,8 @@ export interface ActionItem {
   doneAt?: Moment;
   createdAt: Moment;
   author: Actor;
+  /** The GitHub / Jira tickets it was exported to (`/incident action export`). */
+  tickets: TicketRef[];
 }
 
 export interface ActionItemGroup {

@@ -20,6 +20,22 @@ export type Role = 'commander' | 'comms' | 'scribe';
 export const ROLES: readonly Role[] = ['commander', 'comms', 'scribe'];
 
 export type Priority = 'high' | 'medium' | 'low';
+
+/** Where action items become tickets (`follow_ups:` in the config). */
+export type TicketSystem = 'github' | 'jira';
+export const TICKET_SYSTEMS: readonly TicketSystem[] = ['github', 'jira'];
+/** How messages name them. */
+export const TICKET_SYSTEM_NAMES: Readonly<Record<TicketSystem, string>> = { github: 'GitHub', jira: 'Jira' };
+
+/** A ticket an action item was exported to: `key` as the system spells it (`acme/platform#12`, `OPS-7`). */
+export interface TicketRef {
+  system: TicketSystem;
+  key: string;
+  url: string;
+}
+
+/** What a public status update says about the incident's impact (Statuspage's words). */
+export type PublicImpact = 'none' | 'minor' | 'major' | 'critical';
 export const PRIORITIES: readonly Priority[] = ['high', 'medium', 'low'];
 
 /** Where an imported incident came from; `key` identifies the export's channel and time range. */
@@ -103,9 +119,31 @@ export type IncidentEventBody =
       due?: string;
       priority: Priority;
     }
-  /** An action item was done (or, reopened, is open again); `itemId` as shown (`A2`). */
-  | { type: 'action_done'; itemId: string }
-  | { type: 'action_reopened'; itemId: string }
+  /**
+   * An action item was done (or, reopened, is open again); `itemId` as shown (`A2`). `ticket`: the
+   * change came from its ticket (closed or reopened there).
+   */
+  | { type: 'action_done'; itemId: string; ticket?: TicketRef }
+  | { type: 'action_reopened'; itemId: string; ticket?: TicketRef }
+  /** Someone asked for the action item to become a ticket (`/incident action export <n> github`). */
+  | { type: 'follow_up_requested'; itemId: string; system: TicketSystem }
+  | ({ type: 'follow_up_exported'; itemId: string } & TicketRef)
+  /** Creating the ticket failed; `final`: no retry is left (the item can be exported again by hand). */
+  | {
+      type: 'follow_up_failed';
+      itemId: string;
+      system: TicketSystem;
+      reason: string;
+      status?: number;
+      final: boolean;
+    }
+  /** Published on the public status page: only `message` (and status, impact) is public. */
+  | { type: 'status_published'; status: IncidentStatus | 'resolved'; message: string; impact: PublicImpact }
+  /**
+   * The status page service shows the `status_published` of revision `published`; `remoteId` is
+   * the incident's id there (the first sync created it).
+   */
+  | { type: 'status_page_synced'; provider: 'statuspage'; remoteId: string; published: number; url?: string }
   | { type: 'resolved'; summary?: string }
   | { type: 'reopened' }
   | {

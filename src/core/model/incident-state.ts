@@ -1,4 +1,4 @@
-import type { Actor, ImportMark, IncidentStatus, Priority, Role, StoredEvent } from './events.ts';
+import type { Actor, ImportMark, IncidentStatus, Priority, Role, StoredEvent, TicketRef } from './events.ts';
 import { isChatter } from './events.ts';
 import type { IncidentRef } from './incident-ref.ts';
 import type { Severity } from './severity.ts';
@@ -20,6 +20,8 @@ export interface ActionItemState {
   createdAt: string;
   /** When it was marked done, and by whom; absent while open. */
   done?: { at: string; by: Actor };
+  /** The tickets it was exported to (`/incident action export`, or `follow_ups.auto_export`). */
+  tickets?: TicketRef[];
 }
 
 export interface HistoryProgress {
@@ -161,6 +163,16 @@ function applyEvent(ref: IncidentRef, state: IncidentState | undefined, event: S
         const { done: _done, ...open } = item;
         return event.type === 'action_done' ? { ...open, done: { at: event.at, by: event.actor } } : open;
       });
+      break;
+    case 'follow_up_exported':
+      next.actionItems = state.actionItems.map((item) =>
+        item.itemId === event.itemId
+          ? {
+              ...item,
+              tickets: [...(item.tickets ?? []), { system: event.system, key: event.key, url: event.url }],
+            }
+          : item,
+      );
       break;
     case 'action_item_added':
       next.actionItems = [

@@ -77,9 +77,24 @@ export class TimelineBuilder {
           `Action item: ${event.text}${event.owner ? ` (owner ${event.owner.name})` : ''}`,
         );
       case 'action_done':
-        return push('action', `Action item ${event.itemId} done`);
+        return push(
+          'action',
+          `Action item ${event.itemId} done${event.ticket ? ` (${event.ticket.key} closed)` : ''}`,
+        );
       case 'action_reopened':
-        return push('action', `Action item ${event.itemId} open again`);
+        return push(
+          'action',
+          `Action item ${event.itemId} open again${event.ticket ? ` (${event.ticket.key} reopened)` : ''}`,
+        );
+      case 'follow_up_exported':
+        return push('action', `Action item ${event.itemId} exported to ${event.key}: ${event.url}`);
+      case 'follow_up_failed':
+        return push(
+          'action',
+          `Export of action item ${event.itemId} to ${event.system} failed: ${event.reason}`,
+        );
+      case 'status_published':
+        return push('status', `Published on the status page (${event.status}): ${event.message}`);
       case 'resolved':
         return push('resolved', `Resolved${event.summary ? `: ${event.summary}` : ''}`);
       case 'reopened':

@@ -39,6 +39,14 @@ const DOCUMENTED = {
     'OPSGENIE_API_KEY',
     'PAGER_WEBHOOK_SECRET',
   ],
+  followUps: [
+    'WEB_BASE_URL',
+    'GITHUB_TOKEN',
+    'JIRA_EMAIL',
+    'JIRA_TOKEN',
+    'FOLLOW_UPS_WEBHOOK_SECRET',
+    'STATUSPAGE_API_KEY',
+  ],
 } as const;
 const ALL_DOCUMENTED: string[] = Object.values(DOCUMENTED).flat();
 
@@ -134,13 +142,14 @@ describe('.env.example', () => {
     expect(missing).toEqual([]);
   });
 
-  it('groups the variables: core, Slack HTTP mode, Slack Socket Mode, Discord, paging', () => {
+  it('groups the variables: core, Slack HTTP mode, Slack Socket Mode, Discord, paging, follow-ups', () => {
     const headings = [
       /^#.*\bcore\b/im,
       /^#.*slack.*http/im,
       /^#.*slack.*socket mode/im,
       /^#.*discord/im,
       /^#.*paging/im,
+      /^#.*follow-ups/im,
     ];
     const positions = headings.map((h) => envExample.search(h));
     expect(

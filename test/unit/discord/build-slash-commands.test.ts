@@ -58,7 +58,7 @@ describe('/incident is generated from the command registry', () => {
     expect(names('start')).toEqual(['private', 'severity', 'title']);
     expect(names('note')).toEqual(['text']);
     expect(names('sev')).toEqual(['reason', 'severity']);
-    expect(names('status')).toEqual(['message', 'state']);
+    expect(names('status')).toEqual(['message', 'public', 'state']);
     expect(names('role')).toEqual(['role', 'user']);
     expect(names('page')).toEqual(['message', 'target']);
     expect(names('action')).toEqual(['due', 'owner', 'priority', 'text']);
