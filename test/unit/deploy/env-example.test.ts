@@ -40,7 +40,6 @@ const DOCUMENTED = {
     'PAGER_WEBHOOK_SECRET',
   ],
   followUps: [
-    'WEB_BASE_URL',
     'GITHUB_TOKEN',
     'JIRA_EMAIL',
     'JIRA_TOKEN',
