@@ -39,13 +39,7 @@ const DOCUMENTED = {
     'OPSGENIE_API_KEY',
     'PAGER_WEBHOOK_SECRET',
   ],
-  followUps: [
-    'GITHUB_TOKEN',
-    'JIRA_EMAIL',
-    'JIRA_TOKEN',
-    'FOLLOW_UPS_WEBHOOK_SECRET',
-    'STATUSPAGE_API_KEY',
-  ],
+  followUps: ['GITHUB_TOKEN', 'JIRA_EMAIL', 'JIRA_TOKEN', 'FOLLOW_UPS_WEBHOOK_SECRET', 'STATUSPAGE_API_KEY'],
 } as const;
 const ALL_DOCUMENTED: string[] = Object.values(DOCUMENTED).flat();
 
